@@ -1,0 +1,169 @@
+import type { CellDate, Issue, IssueParams, SheetSnapshot, Severity, WorkbookSnapshot } from "./types";
+import type { TemplateDef } from "./templates/types";
+import { TEMPLATES } from "./templates";
+import { type ColumnBinding, type HeaderMatch, detectHeader } from "./header";
+import { type Settings, defaultSettings, isSettingsSheet, readSettings } from "./settings";
+import { readDataRows } from "./rows";
+import { cellAddress, columnLetter } from "./address";
+import { todayDate } from "./dates";
+import { isCellDate } from "./coerce";
+import { rulesFor } from "./rules";
+import type { Reporter, Rule, SheetContext } from "./rules/types";
+import type { DataRow } from "./rows";
+
+export interface SheetReport {
+  readonly sheet: string;
+  readonly template: string | null;
+  readonly headerRow: number | null;
+  readonly dataRows: number;
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+export interface ValidationResult {
+  readonly asOf: CellDate;
+  readonly settings: Settings;
+  readonly sheets: readonly SheetReport[];
+  readonly issues: readonly Issue[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Read rows of each recognised sheet, for summaries. */
+  readonly contexts: readonly SheetContext[];
+}
+
+export interface ValidateOptions {
+  /** Overrides 设置's 统计截止日期. */
+  readonly asOf?: CellDate;
+  /** Only this sheet (by name). */
+  readonly sheet?: string;
+  readonly templates?: readonly TemplateDef[];
+  /** Today, for when neither option nor 设置 gives an as-of date. */
+  readonly today?: CellDate;
+  /** Polled between sheets and every few thousand rows; return true to stop. */
+  readonly cancelled?: () => boolean;
+}
+
+export class ValidationCancelled extends Error {
+  constructor() {
+    super("validation cancelled");
+  }
+}
+
+/** Reads settings from the workbook's 设置 sheet (defaults when there is none). */
+export function workbookSettings(workbook: WorkbookSnapshot): { settings: Settings; issues: Issue[] } {
+  const sheet = workbook.sheets.find((s) => isSettingsSheet(s.name));
+  return sheet ? readSettings(sheet) : { settings: defaultSettings(), issues: [] };
+}
+
+export function resolveAsOf(settings: Settings, options: ValidateOptions): CellDate {
+  if (options.asOf) return options.asOf;
+  const given = settings.values["asOf"];
+  if (isCellDate(given)) return given;
+  return options.today ?? todayDate();
+}
+
+function makeReporter(ctx: SheetContext, originCol: number, rule: Rule, out: Issue[]): Reporter {
+  const push = (field: string | null, row: number | null, col: number | null, params: IssueParams | undefined, header?: string) => {
+    const p: IssueParams = header !== undefined && params?.["header"] === undefined ? { header, ...params } : (params ?? {});
+    out.push({
+      rule: rule.id,
+      severity: rule.severity,
+      sheet: ctx.sheet,
+      cell: row !== null && col !== null ? cellAddress(row, col) : null,
+      row,
+      field,
+      params: p,
+    });
+  };
+  return {
+    cell(row: DataRow, field: string, params?: IssueParams) {
+      const col = ctx.column(field);
+      push(field, row.row, originCol + (col?.index ?? ctx.match.columns[0]?.index ?? 0), params, col?.header);
+    },
+    header(field: string | null, params?: IssueParams, column?: ColumnBinding) {
+      const col = column ?? (field ? ctx.column(field) : undefined);
+      push(field, ctx.headerRow, originCol + (col?.index ?? 0), params, col?.header);
+    },
+    sheet(field: string | null, params?: IssueParams) {
+      push(field, null, null, params);
+    },
+  };
+}
+
+const CANCEL_EVERY = 4096;
+
+/** Validates one sheet against the template its headers match. */
+export function validateSheet(
+  sheet: SheetSnapshot,
+  match: HeaderMatch,
+  settings: Settings,
+  asOf: CellDate,
+  cancelled?: () => boolean,
+): { context: SheetContext; issues: Issue[] } {
+  const originRow = sheet.originRow ?? 1;
+  const originCol = sheet.originCol ?? 1;
+  const byKey = new Map(match.columns.map((c) => [c.field.key, c]));
+  const rows = readDataRows(sheet, match.headerIndex, match.columns);
+  const context: SheetContext = {
+    sheet: sheet.name,
+    template: match.template,
+    match,
+    headerRow: originRow + match.headerIndex,
+    rows,
+    settings,
+    asOf,
+    column: (key) => byKey.get(key),
+  };
+  const issues: Issue[] = [];
+  const rules = rulesFor(match.template.id);
+  const rowRules = rules.filter((r) => r.scope === "row");
+  const reporters = new Map(rules.map((r) => [r, makeReporter(context, originCol, r, issues)]));
+  for (const rule of rules) if (rule.scope === "sheet") rule.check(context, reporters.get(rule)!);
+  for (let i = 0; i < rows.length; i++) {
+    if (cancelled && i % CANCEL_EVERY === 0 && cancelled()) throw new ValidationCancelled();
+    const row = rows[i]!;
+    for (const rule of rowRules) rule.check(row, context, reporters.get(rule)!);
+  }
+  return { context, issues };
+}
+
+function addressOrder(issue: Issue): number {
+  if (issue.row === null || issue.cell === null) return -1;
+  const letters = /^[A-Z]+/.exec(issue.cell)?.[0] ?? "";
+  let col = 0;
+  for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
+  return issue.row * 20000 + col;
+}
+
+/** Validates every sheet of a workbook (or one, by name). */
+export function validateWorkbook(workbook: WorkbookSnapshot, options: ValidateOptions = {}): ValidationResult {
+  const templates = options.templates ?? TEMPLATES;
+  const { settings, issues: settingIssues } = workbookSettings(workbook);
+  const asOf = resolveAsOf(settings, options);
+  const sheets: SheetReport[] = [];
+  const contexts: SheetContext[] = [];
+  const perSheet: Issue[][] = [];
+  for (const sheet of workbook.sheets) {
+    if (options.sheet !== undefined && sheet.name !== options.sheet) continue;
+    if (options.cancelled?.()) throw new ValidationCancelled();
+    if (isSettingsSheet(sheet.name)) {
+      sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
+      perSheet.push(settingIssues);
+      continue;
+    }
+    const match = detectHeader(sheet, templates);
+    if (!match) {
+      sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
+      continue;
+    }
+    const { context, issues } = validateSheet(sheet, match, settings, asOf, options.cancelled);
+    const originCol = sheet.originCol ?? 1;
+    const columns: Record<string, string> = {};
+    for (const c of match.columns) columns[c.field.key] = columnLetter(originCol + c.index);
+    sheets.push({ sheet: sheet.name, template: match.template.id, headerRow: context.headerRow, dataRows: context.rows.length, columns });
+    contexts.push(context);
+    perSheet.push(issues.sort((a, b) => addressOrder(a) - addressOrder(b)));
+  }
+  const issues = perSheet.flat();
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return { asOf, settings, sheets, issues, counts, contexts };
+}

@@ -1,0 +1,44 @@
+import type { Catalog } from "./types";
+
+const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+
+const CATEGORY_REASONS: Record<string, string> = {
+  fullWithoutFullDate: "a full member needs a full-membership date",
+  probationaryWithFullDate: "a full-membership date is filled, so the category should be full member",
+  probationaryWithoutAdmission: "a probationary member needs an admission date",
+  nonMemberWithDates: "not yet a member, so admission and full-membership dates should be empty",
+};
+
+export const en: Catalog = {
+  "header.missing": (p) => `Required column "${s(p["header"])}" is missing; add it to the header row`,
+  "header.duplicate": (p) => `"${s(p["header"])}" is the same field as "${s(p["first"])}"; only the first is read, remove or rename the duplicate`,
+  "cell.required": (p) => `"${s(p["header"])}" must not be empty`,
+  "cell.type": (p) => `"${s(p["header"])}": "${s(p["value"])}" cannot be read as a ${s(p["expected"])}`,
+  "cell.enum": (p) =>
+    `"${s(p["header"])}": "${s(p["value"])}" is not an allowed value` + (p["suggestion"] ? `; did you mean "${s(p["suggestion"])}"?` : "; pick one from the list"),
+  "cell.formula-error": (p) => `"${s(p["header"])}": the formula gives ${s(p["code"])}; check its references`,
+  "cell.whitespace": (p) => `"${s(p["header"])}": "${s(p["value"])}" has leading/trailing or full-width spaces or invisible characters`,
+  "settings.value": (p) => `Setting "${s(p["item"])}": "${s(p["value"])}" cannot be read; the default ${s(p["fallback"])} is used`,
+  "roster.id.format": (p) => `ID number "${s(p["value"])}" is malformed: 18 characters expected (17 digits + digit or X), found ${s(p["length"])}`,
+  "roster.id.legacy": (p) => `15-digit legacy ID; its 18-digit form is ${s(p["upgraded"])}`,
+  "roster.id.numeric": () => `The ID number is stored as a number; Excel keeps only 15 significant digits, so the last digits may be lost. Format the column as Text and re-enter it`,
+  "roster.id.checksum": (p) => `ID check character should be ${s(p["expected"])} (found ${s(p["actual"])}); check the number`,
+  "roster.id.birthdate": (p) =>
+    p["reason"] === "future" ? `The birth date in the ID (${s(p["digits"])}) is after the as-of date` : `ID digits 7–14 "${s(p["digits"])}" are not a real date`,
+  "roster.id.duplicate": (p) => `Duplicate ID number on rows ${s(p["rows"])}`,
+  "roster.birthdate.mismatch": (p) => `Birth date ${s(p["given"])} differs from the ID's ${s(p["fromId"])}`,
+  "roster.gender.mismatch": (p) => `Gender is "${s(p["given"])}" but ID digit 17 says "${s(p["fromId"])}"`,
+  "roster.future-date": (p) => `"${s(p["header"])}" ${s(p["date"])} is after the as-of date ${s(p["asOf"])}`,
+  "roster.dates.order": (p) => `"${s(p["header"])}" ${s(p["later"])} is before the previous step's date ${s(p["earlier"])}`,
+  "roster.age.application": (p) => `Aged ${s(p["age"])} when applying (${s(p["date"])}): under 18`,
+  "roster.activist.period": (p) => `Made a candidate (${s(p["candidate"])}) less than a year after becoming an activist (${s(p["activist"])}); earliest ${s(p["earliest"])}`,
+  "roster.probation.early": (p) => `Full membership ${s(p["full"])} before probation ends (${s(p["earliest"])}); probation lasts at least one year`,
+  "roster.probation.long": (p) => `Full membership ${s(p["full"])} after ${s(p["latest"])}: longer than a year plus the longest extension`,
+  "roster.probation.overdue": (p) => `Probation ended on ${s(p["due"])} and no full-membership date is filled`,
+  "roster.probation.due": (p) => `Probation ends on ${s(p["due"])}; prepare the full-membership procedure`,
+  "roster.category.mismatch": (p) => `Category "${s(p["category"])}" does not fit the dates: ${CATEGORY_REASONS[s(p["reason"])] ?? s(p["reason"])}`,
+  "roster.dues.rate": (p) => `Monthly dues ${s(p["dues"])} differ from the standard ${s(p["expected"])} for base ${s(p["base"]) || "(empty)"} (${s(p["employment"])})`,
+  "roster.dues.missing": (p) => `Monthly dues are empty for a ${s(p["category"])}`,
+  "roster.dues.nonmember": (p) => `A ${s(p["category"])} is not yet a member and pays no dues (${s(p["dues"])} filled)`,
+  "roster.phone.format": (p) => `"${s(p["value"])}" is neither a mainland mobile (11 digits) nor a landline (area code + number)`,
+};

@@ -1,0 +1,21 @@
+import type { RowRule } from "../types";
+import { CATEGORY } from "../../templates/roster";
+
+export const categoryMismatch: RowRule = {
+  id: "roster.category.mismatch",
+  severity: "error",
+  templates: ["roster"],
+  scope: "row",
+  check(row, _ctx, report) {
+    const category = row.text("category");
+    if (!category) return;
+    const admitted = row.filled("admissionDate");
+    const full = row.filled("fullDate");
+    let reason: string | null = null;
+    if (category === CATEGORY.full && !full) reason = "fullWithoutFullDate";
+    else if (category === CATEGORY.probationary && full) reason = "probationaryWithFullDate";
+    else if (category === CATEGORY.probationary && !admitted) reason = "probationaryWithoutAdmission";
+    else if (category !== CATEGORY.full && category !== CATEGORY.probationary && (admitted || full)) reason = "nonMemberWithDates";
+    if (reason) report.cell(row, "category", { category, reason });
+  },
+};

@@ -1,0 +1,12 @@
+import type { RowRule } from "../types";
+import { isMember } from "./shared";
+
+export const duesMissing: RowRule = {
+  id: "roster.dues.missing",
+  severity: "warning",
+  templates: ["roster"],
+  scope: "row",
+  check(row, ctx, report) {
+    if (ctx.column("dues") && isMember(row) && !row.filled("dues")) report.cell(row, "dues", { category: row.text("category") ?? "" });
+  },
+};

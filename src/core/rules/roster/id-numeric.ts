@@ -1,0 +1,12 @@
+import type { RowRule } from "../types";
+import { readId } from "./shared";
+
+export const idNumeric: RowRule = {
+  id: "roster.id.numeric",
+  severity: "error",
+  templates: ["roster"],
+  scope: "row",
+  check(row, _ctx, report) {
+    if (readId(row).numeric) report.cell(row, "idNumber", { value: String(row.raw["idNumber"]) });
+  },
+};

@@ -1,0 +1,21 @@
+import type { RowRule } from "../types";
+import { addYears, compareDates, formatDate } from "../../dates";
+
+/** One year of probation plus the longest extension (one year). */
+export const MAX_PROBATION_YEARS = 2;
+
+export const probationLong: RowRule = {
+  id: "roster.probation.long",
+  severity: "warning",
+  templates: ["roster"],
+  scope: "row",
+  check(row, _ctx, report) {
+    const admitted = row.date("admissionDate");
+    const full = row.date("fullDate");
+    if (!admitted || !full) return;
+    const latest = addYears(admitted, MAX_PROBATION_YEARS);
+    if (compareDates(full, latest) > 0) {
+      report.cell(row, "fullDate", { admission: formatDate(admitted), full: formatDate(full), latest: formatDate(latest) });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { CellDate, IssueParams, Severity } from "../types";
+import type { TemplateDef } from "../templates/types";
+import type { ColumnBinding, HeaderMatch } from "../header";
+import type { Settings } from "../settings";
+import type { DataRow } from "../rows";
+
+/** What a rule sees of one recognised sheet. */
+export interface SheetContext {
+  readonly sheet: string;
+  readonly template: TemplateDef;
+  readonly match: HeaderMatch;
+  /** 1-based row of the header. */
+  readonly headerRow: number;
+  readonly rows: readonly DataRow[];
+  readonly settings: Settings;
+  readonly asOf: CellDate;
+  column(key: string): ColumnBinding | undefined;
+}
+
+/** Where a rule reports; the engine fills in rule id, severity, sheet and address. */
+export interface Reporter {
+  /** The cell of `field` on `row` (the row's first column when the sheet lacks that column). */
+  cell(row: DataRow, field: string, params?: IssueParams): void;
+  /** The header cell of `field` (or the header row's first cell). */
+  header(field: string | null, params?: IssueParams, column?: ColumnBinding): void;
+  /** A sheet-level issue with no cell. */
+  sheet(field: string | null, params?: IssueParams): void;
+}
+
+interface RuleBase {
+  readonly id: string;
+  readonly severity: Severity;
+  /** Template ids the rule applies to; "*" for every template. */
+  readonly templates: readonly string[] | "*";
+}
+
+export interface RowRule extends RuleBase {
+  readonly scope: "row";
+  check(row: DataRow, ctx: SheetContext, report: Reporter): void;
+}
+
+export interface SheetRule extends RuleBase {
+  readonly scope: "sheet";
+  check(ctx: SheetContext, report: Reporter): void;
+}
+
+export type Rule = RowRule | SheetRule;

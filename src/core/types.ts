@@ -1,0 +1,55 @@
+/** A calendar date as read from a cell. `d` is 0 when only the month is known (e.g. "2019.11"). */
+export interface CellDate {
+  readonly kind: "date";
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+/** An Excel error value such as #N/A or #REF!. */
+export interface CellError {
+  readonly kind: "error";
+  readonly code: string;
+}
+
+/** What a host adapter hands to the core for one cell. */
+export type CellValue = string | number | boolean | CellDate | CellError | null;
+
+/** A merged range, 1-based and inclusive; only its top-left cell holds a value in a snapshot. */
+export interface MergeRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** One sheet as plain data: values[r][c] is the cell at (originRow + r, originCol + c), 1-based. */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly values: ReadonlyArray<ReadonlyArray<CellValue>>;
+  readonly originRow?: number;
+  readonly originCol?: number;
+  readonly merges?: readonly MergeRange[];
+}
+
+export interface WorkbookSnapshot {
+  readonly name: string;
+  readonly sheets: readonly SheetSnapshot[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type IssueParams = Readonly<Record<string, string | number | boolean | null>>;
+
+/** An issue is plain data; its human message is composed at the edge from a catalog. */
+export interface Issue {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly sheet: string;
+  readonly cell: string | null;
+  readonly row: number | null;
+  readonly field: string | null;
+  readonly params: IssueParams;
+}
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];

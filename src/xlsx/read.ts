@@ -1,0 +1,97 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../core/types";
+import { parseAddress } from "../core/address";
+import { fromExcelValue } from "./cell-value";
+import { InputError } from "./errors";
+import { readCsv } from "./csv";
+
+function parseRange(range: string): MergeRange | null {
+  const [a, b] = range.split(":");
+  const tl = a ? parseAddress(a) : null;
+  const br = b ? parseAddress(b) : tl;
+  if (!tl || !br) return null;
+  return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+}
+
+/** One exceljs worksheet as a plain snapshot; merged cells keep their value only in the top-left cell. */
+export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is MergeRange => m !== null);
+  const values: CellValue[][] = [];
+  const rowCount = ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const excelRow = ws.findRow(r);
+    const cells: CellValue[] = [];
+    if (excelRow) {
+      const rowValues = excelRow.values as ExcelJS.CellValue[];
+      for (let c = 1; c < rowValues.length; c++) cells.push(fromExcelValue(rowValues[c]));
+    }
+    values.push(cells);
+  }
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = values[r - 1];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c - 1 < row.length) row[c - 1] = null;
+    }
+  }
+  return { name: ws.name, values, originRow: 1, originCol: 1, merges };
+}
+
+export function snapshotWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
+  return { name, sheets: wb.worksheets.map(snapshotSheet) };
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return bytes.every((b, i) => buf[i] === b);
+}
+
+function isEncryptedOoxml(buf: Buffer): boolean {
+  return buf.includes(Buffer.from("EncryptionInfo", "utf16le")) || buf.includes(Buffer.from("EncryptedPackage", "utf16le"));
+}
+
+/** Reads .xlsx/.xlsm (or .csv) bytes into a snapshot; any failure is an InputError with a plain message. */
+export async function readWorkbookBuffer(buf: Buffer, fileName: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
+  const name = path.basename(fileName);
+  const ext = path.extname(fileName).toLowerCase();
+  if (buf.length === 0) throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
+  if (ext === ".csv") return { snapshot: readCsv(buf, name), workbook: null };
+  if (startsWith(buf, OLE_MAGIC)) {
+    if (isEncryptedOoxml(buf)) {
+      throw new InputError("encrypted", `${name}：工作簿设置了打开密码，无法读取。请在 Excel 中打开后“文件 > 信息 > 保护工作簿 > 用密码进行加密”清除密码，另存后再试。`);
+    }
+    throw new InputError("xls", `${name}：这是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中“另存为 Excel 工作簿 (.xlsx)”后再试。`);
+  }
+  if (!startsWith(buf, [0x50, 0x4b])) {
+    throw new InputError("not-workbook", `${name}：不是 Excel 工作簿（.xlsx）。请选择 .xlsx、.xlsm 或 .csv 文件。`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError("corrupt", `${name}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`);
+  }
+  if (wb.worksheets.length === 0) throw new InputError("corrupt", `${name}：工作簿中没有工作表。请检查文件后再试。`);
+  return { snapshot: snapshotWorkbook(wb, name), workbook: wb };
+}
+
+export async function readWorkbookFile(file: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
+  const name = path.basename(file);
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new InputError("missing", `${file}：找不到该文件。请检查路径和文件名。`);
+  }
+  if (info.isDirectory()) throw new InputError("not-workbook", `${file}：这是一个文件夹，不是工作簿。请指定 .xlsx 文件。`);
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch {
+    throw new InputError("unreadable", `${name}：没有读取权限或文件正被占用。请关闭占用它的程序或检查权限后再试。`);
+  }
+  return readWorkbookBuffer(buf, file);
+}
