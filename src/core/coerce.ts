@@ -1,7 +1,7 @@
 import type { CellDate, CellValue } from "./types";
 import type { FieldDef } from "./templates/types";
 import { cleanText, compactText, hasWhitespaceProblem, levenshtein, toHalfWidth } from "./text";
-import { formatDate, makeDate, parseNumberDate, parseTextDate } from "./dates";
+import { formatDate, isValidDate, parseNumberDate, parseTextDate } from "./dates";
 
 export type Typed = string | number | CellDate;
 
@@ -146,7 +146,8 @@ export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
       return out;
     case "enum": {
       const spelled = textOf(v);
-      const hit = enumLookup(field).get(compactText(spelled));
+      const lookup = enumLookup(field);
+      const hit = lookup.get(spelled) ?? lookup.get(compactText(spelled));
       if (hit !== undefined) out.value = hit;
       else {
         out.problem = "enum";
@@ -174,7 +175,7 @@ export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
       let d: CellDate | null = null;
       if (typeof v === "number") d = parseNumberDate(v);
       else if (typeof v === "string") d = parseTextDate(v);
-      else if (isCellDate(v)) d = makeDate(v.y, v.m, v.d);
+      else if (isCellDate(v)) d = isValidDate(v.y, v.m, v.d) ? v : null;
       if (d === null) {
         out.problem = "type";
         out.detail = "date";

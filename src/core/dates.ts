@@ -10,11 +10,15 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+/** A real calendar date (d = 0: month precision) in years 1000–9999. */
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12) return false;
+  return d === 0 || (d >= 1 && d <= daysInMonth(y, m));
+}
+
 export function makeDate(y: number, m: number, d: number): CellDate | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1000 || y > 9999 || m < 1 || m > 12) return null;
-  if (d !== 0 && (d < 1 || d > daysInMonth(y, m))) return null;
-  return { kind: "date", y, m, d };
+  return isValidDate(y, m, d) ? { kind: "date", y, m, d } : null;
 }
 
 export function monthOf(y: number, m: number): CellDate | null {

@@ -39,6 +39,8 @@ export interface ValidateOptions {
   readonly today?: CellDate;
   /** Polled between sheets and every few thousand rows; return true to stop. */
   readonly cancelled?: () => boolean;
+  /** Told every few thousand rows how far the sheet's check has got. */
+  readonly progress?: (sheet: string, done: number, total: number) => void;
 }
 
 export class ValidationCancelled extends Error {
@@ -96,12 +98,14 @@ export function validateSheet(
   match: HeaderMatch,
   settings: Settings,
   asOf: CellDate,
-  cancelled?: () => boolean,
+  options: Pick<ValidateOptions, "cancelled" | "progress"> = {},
 ): { context: SheetContext; issues: Issue[] } {
+  const { cancelled, progress } = options;
   const originRow = sheet.originRow ?? 1;
   const originCol = sheet.originCol ?? 1;
   const byKey = new Map(match.columns.map((c) => [c.field.key, c]));
   const rows = readDataRows(sheet, match.headerIndex, match.columns);
+  const sharedValues = new Map<string, unknown>();
   const context: SheetContext = {
     sheet: sheet.name,
     template: match.template,
@@ -111,6 +115,10 @@ export function validateSheet(
     settings,
     asOf,
     column: (key) => byKey.get(key),
+    shared<T>(key: string, make: () => T): T {
+      if (!sharedValues.has(key)) sharedValues.set(key, make());
+      return sharedValues.get(key) as T;
+    },
   };
   const issues: Issue[] = [];
   const rules = rulesFor(match.template.id);
@@ -118,7 +126,10 @@ export function validateSheet(
   const reporters = new Map(rules.map((r) => [r, makeReporter(context, originCol, r, issues)]));
   for (const rule of rules) if (rule.scope === "sheet") rule.check(context, reporters.get(rule)!);
   for (let i = 0; i < rows.length; i++) {
-    if (cancelled && i % CANCEL_EVERY === 0 && cancelled()) throw new ValidationCancelled();
+    if (i % CANCEL_EVERY === 0) {
+      if (cancelled?.()) throw new ValidationCancelled();
+      progress?.(sheet.name, i, rows.length);
+    }
     const row = rows[i]!;
     for (const rule of rowRules) rule.check(row, context, reporters.get(rule)!);
   }
@@ -127,10 +138,20 @@ export function validateSheet(
 
 function addressOrder(issue: Issue): number {
   if (issue.row === null || issue.cell === null) return -1;
-  const letters = /^[A-Z]+/.exec(issue.cell)?.[0] ?? "";
   let col = 0;
-  for (const ch of letters) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (let i = 0; i < issue.cell.length; i++) {
+    const c = issue.cell.charCodeAt(i);
+    if (c < 65) break;
+    col = col * 26 + c - 64;
+  }
   return issue.row * 20000 + col;
+}
+
+/** Sheet-level issues first, then by row and column; stable for issues on one cell. */
+function sortByAddress(issues: Issue[]): Issue[] {
+  const keyed = issues.map((issue, i) => ({ issue, key: addressOrder(issue), i }));
+  keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+  return keyed.map((k) => k.issue);
 }
 
 /** Validates every sheet of a workbook (or one, by name). */
@@ -154,13 +175,13 @@ export function validateWorkbook(workbook: WorkbookSnapshot, options: ValidateOp
       sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
       continue;
     }
-    const { context, issues } = validateSheet(sheet, match, settings, asOf, options.cancelled);
+    const { context, issues } = validateSheet(sheet, match, settings, asOf, options);
     const originCol = sheet.originCol ?? 1;
     const columns: Record<string, string> = {};
     for (const c of match.columns) columns[c.field.key] = columnLetter(originCol + c.index);
     sheets.push({ sheet: sheet.name, template: match.template.id, headerRow: context.headerRow, dataRows: context.rows.length, columns });
     contexts.push(context);
-    perSheet.push(issues.sort((a, b) => addressOrder(a) - addressOrder(b)));
+    perSheet.push(sortByAddress(issues));
   }
   const issues = perSheet.flat();
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -36,7 +36,7 @@ const ID15 = /^\d{15}$/;
 
 /** Parses id text (half-width, no spaces, lower-case x accepted); null when it is neither 18 nor 15 digits. */
 export function parseIdNumber(text: string): ParsedId | null {
-  const t = compactText(text).toUpperCase();
+  const t = ID18.test(text) ? text : compactText(text).toUpperCase();
   if (ID18.test(t)) {
     const expectedCheck = idCheckChar(t);
     const birth = makeDate(Number(t.slice(6, 10)), Number(t.slice(10, 12)), Number(t.slice(12, 14)));

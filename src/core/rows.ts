@@ -2,50 +2,72 @@ import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
 import type { ColumnBinding } from "./header";
 import { type CellProblem, type Reading, type Typed, isBlankValue, isCellDate, readCell } from "./coerce";
 
+/** Where each bound field sits: its slot in the typed values and its index in the sheet row. */
+export interface RowLayout {
+  readonly slot: ReadonlyMap<string, number>;
+  readonly cellIndex: readonly number[];
+}
+
 /** One data row of a recognised sheet, read into its template's types. */
 export class DataRow {
-  private memos: Map<string, unknown> | null = null;
+  private memos: Record<string, unknown> | null = null;
 
   constructor(
     /** 1-based sheet row. */
     readonly row: number,
-    readonly values: Readonly<Record<string, Typed | null>>,
-    readonly raw: Readonly<Record<string, CellValue>>,
-    /** Fields whose cell is present but empty or whitespace-only. */
-    readonly blanks: ReadonlySet<string>,
+    private readonly layout: RowLayout,
+    private readonly typed: ReadonlyArray<Typed | null>,
+    private readonly cells: ReadonlyArray<CellValue>,
     readonly problems: readonly CellProblem[],
   ) {}
 
+  /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
+  value(key: string): Typed | null {
+    const i = this.layout.slot.get(key);
+    return i === undefined ? null : (this.typed[i] ?? null);
+  }
+
+  /** The cell as the host gave it. */
+  raw(key: string): CellValue {
+    const i = this.layout.slot.get(key);
+    return i === undefined ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
+  }
+
   text(key: string): string | null {
-    const v = this.values[key];
+    const v = this.value(key);
     return typeof v === "string" ? v : null;
   }
 
   num(key: string): number | null {
-    const v = this.values[key];
+    const v = this.value(key);
     return typeof v === "number" ? v : null;
   }
 
   date(key: string): CellDate | null {
-    const v = this.values[key];
+    const v = this.value(key);
     return isCellDate(v) ? v : null;
+  }
+
+  /** The sheet has the column and its cell is empty or whitespace-only. */
+  blank(key: string): boolean {
+    return this.layout.slot.has(key) && isBlankValue(this.raw(key));
   }
 
   /** True when the field has a value or an unreadable entry (anything but an empty cell). */
   filled(key: string): boolean {
-    return this.values[key] != null || this.problems.some((p) => p.field === key && p.kind !== "whitespace");
+    return this.layout.slot.has(key) && !isBlankValue(this.raw(key));
   }
 
+  /** Computes a derived value once per row (e.g. the parsed ID shared by several rules). */
   memo<T>(key: string, make: () => T): T {
-    if (!this.memos) this.memos = new Map();
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const memos = (this.memos ??= {});
+    if (key in memos) return memos[key] as T;
     const v = make();
-    this.memos.set(key, v);
+    memos[key] = v;
     return v;
   }
 }
 
-const EMPTY_SET: ReadonlySet<string> = new Set();
 const NO_PROBLEMS: readonly CellProblem[] = [];
 
 function rowIsEmpty(cells: ReadonlyArray<CellValue> | undefined): boolean {
@@ -79,26 +101,24 @@ function fillMerges(sheet: SheetSnapshot, headerIndex: number): ReadonlyArray<Re
 export function readDataRows(sheet: SheetSnapshot, headerIndex: number, columns: readonly ColumnBinding[]): DataRow[] {
   const values = fillMerges(sheet, headerIndex);
   const originRow = sheet.originRow ?? 1;
+  const layout: RowLayout = { slot: new Map(columns.map((c, i) => [c.field.key, i])), cellIndex: columns.map((c) => c.index) };
   const rows: DataRow[] = [];
   const reading: Reading = { value: null, blank: true, problem: null, detail: null, whitespace: false };
+  const n = columns.length;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const cells = values[r];
-    if (rowIsEmpty(cells) || !cells) continue;
-    const typed: Record<string, Typed | null> = {};
-    const raw: Record<string, CellValue> = {};
-    let blanks: Set<string> | null = null;
+    if (!cells || rowIsEmpty(cells)) continue;
+    const typed = new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
-    for (const col of columns) {
+    for (let i = 0; i < n; i++) {
+      const col = columns[i]!;
       const v = cells[col.index] ?? null;
-      const key = col.field.key;
-      raw[key] = v;
       readCell(col.field, v, reading);
-      typed[key] = reading.value;
-      if (reading.blank) (blanks ??= new Set()).add(key);
-      if (reading.whitespace) (problems ??= []).push({ field: key, kind: "whitespace", detail: null });
-      if (reading.problem) (problems ??= []).push({ field: key, kind: reading.problem, detail: reading.detail });
+      typed[i] = reading.value;
+      if (reading.whitespace) (problems ??= []).push({ field: col.field.key, kind: "whitespace", detail: null });
+      if (reading.problem) (problems ??= []).push({ field: col.field.key, kind: reading.problem, detail: reading.detail });
     }
-    rows.push(new DataRow(originRow + r, typed, raw, blanks ?? EMPTY_SET, problems ?? NO_PROBLEMS));
+    rows.push(new DataRow(originRow + r, layout, typed, cells, problems ?? NO_PROBLEMS));
   }
   return rows;
 }

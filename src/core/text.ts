@@ -1,6 +1,5 @@
 const WIDE = /[\u3000\uFF01-\uFF5E]/;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
-const EDGE_SPACE = /^[\s\u3000\u00A0]|[\s\u3000\u00A0]$/;
 const ALL_SPACE = /[\s\u3000\u00A0\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
 
 /** Full-width ASCII forms and the ideographic space become their half-width twins. */
@@ -16,13 +15,29 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+function isSpaceCode(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
+}
+
+function isInvisibleCode(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
+}
+
 /** True when text has leading/trailing spaces, a full-width space anywhere, or an invisible character. */
 export function hasWhitespaceProblem(text: string): boolean {
-  return EDGE_SPACE.test(text) || text.includes("\u3000") || INVISIBLE.test(text);
+  const n = text.length;
+  if (n === 0) return false;
+  if (isSpaceCode(text.charCodeAt(0)) || isSpaceCode(text.charCodeAt(n - 1))) return true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xad && (c === 0x3000 || isInvisibleCode(c))) return true;
+  }
+  return false;
 }
 
 /** Trim every kind of space (half/full width, nbsp) and drop invisible characters. */
 export function cleanText(text: string): string {
+  if (!hasWhitespaceProblem(text)) return text;
   let t = text;
   if (INVISIBLE.test(t)) t = t.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "");
   return t.replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, "");

@@ -15,6 +15,8 @@ export interface SheetContext {
   readonly settings: Settings;
   readonly asOf: CellDate;
   column(key: string): ColumnBinding | undefined;
+  /** Computes a value once per sheet (e.g. a rule's list of columns) and hands it to every row. */
+  shared<T>(key: string, make: () => T): T;
 }
 
 /** Where a rule reports; the engine fills in rule id, severity, sheet and address. */

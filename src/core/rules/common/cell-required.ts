@@ -6,8 +6,7 @@ export const cellRequired: RowRule = {
   templates: "*",
   scope: "row",
   check(row, ctx, report) {
-    for (const col of ctx.match.columns) {
-      if (col.field.required && row.blanks.has(col.field.key)) report.cell(row, col.field.key);
-    }
+    const required = ctx.shared("requiredKeys", () => ctx.match.columns.filter((c) => c.field.required).map((c) => c.field.key));
+    for (const key of required) if (row.blank(key)) report.cell(row, key);
   },
 };

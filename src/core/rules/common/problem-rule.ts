@@ -13,7 +13,7 @@ export function problemRule(id: string, severity: Severity, kind: ProblemKind, d
     check(row, _ctx, report) {
       for (const p of row.problems) {
         if (p.kind !== kind) continue;
-        const raw = row.raw[p.field] ?? null;
+        const raw = row.raw(p.field);
         report.cell(row, p.field, { value: headerText(raw), [detailParam]: p.detail });
       }
     },

@@ -7,10 +7,10 @@ export const futureDate: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, ctx, report) {
-    for (const col of ctx.match.columns) {
-      if (col.field.type !== "date") continue;
-      const d = row.date(col.field.key);
-      if (d && compareDates(d, ctx.asOf) > 0) report.cell(row, col.field.key, { date: formatDate(d), asOf: formatDate(ctx.asOf) });
+    const dateKeys = ctx.shared("dateKeys", () => ctx.match.columns.filter((c) => c.field.type === "date").map((c) => c.field.key));
+    for (const key of dateKeys) {
+      const d = row.date(key);
+      if (d && compareDates(d, ctx.asOf) > 0) report.cell(row, key, { date: formatDate(d), asOf: formatDate(ctx.asOf) });
     }
   },
 };

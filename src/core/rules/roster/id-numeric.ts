@@ -7,6 +7,6 @@ export const idNumeric: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    if (readId(row).numeric) report.cell(row, "idNumber", { value: String(row.raw["idNumber"]) });
+    if (readId(row).numeric) report.cell(row, "idNumber", { value: String(row.raw("idNumber")) });
   },
 };

@@ -12,7 +12,7 @@ export interface IdReading {
 
 export function readId(row: DataRow): IdReading {
   return row.memo("id", () => {
-    const raw = row.raw["idNumber"];
+    const raw = row.raw("idNumber");
     if (typeof raw === "number") return { numeric: true, text: null, parsed: null };
     const text = row.text("idNumber");
     return { numeric: false, text, parsed: text ? parseIdNumber(text) : null };

@@ -1,0 +1,28 @@
+import type { CellDate } from "../types";
+import type { SheetContext } from "../rules/types";
+import type { Summarizer } from "./types";
+import type { SummaryTable } from "./table";
+import { type RosterSummary, rosterSummarizer } from "./roster";
+import { rosterTables } from "./roster-tables";
+
+export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer];
+
+/** How each template's summary is laid out as tables, keyed by template id. */
+export const SUMMARY_TABLES: Readonly<Record<string, (summary: never) => SummaryTable[]>> = {
+  roster: (s: RosterSummary) => rosterTables(s),
+};
+
+export function summaryTables(templateId: string, summary: unknown): SummaryTable[] {
+  const make = SUMMARY_TABLES[templateId] as ((s: unknown) => SummaryTable[]) | undefined;
+  return make ? make(summary) : [];
+}
+
+/** One summary per template present, keyed by template id; several sheets of one template are summed. */
+export function summarizeContexts(contexts: readonly SheetContext[], asOf: CellDate): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const summarizer of SUMMARIZERS) {
+    const mine = contexts.filter((c) => c.template.id === summarizer.template);
+    if (mine.length > 0) out[summarizer.template] = summarizer.summarize(mine, asOf);
+  }
+  return out;
+}
