@@ -86,10 +86,11 @@ export function chineseNumber(text: string): number | null {
 }
 
 /** A month cell: 3, "3月", "03", "三月", "三月份", or a date. */
-export function parseMonth(v: CellValue): number | null {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= 12 ? v : null;
-  if (isCellDate(v)) return v.m;
-  if (typeof v !== "string") return null;
+export function parseMonth(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 12 ? value : null;
+  if (isCellDate(value)) return value.m;
+  if (typeof value !== "string") return null;
+  const v = cleanText(value);
   const t = compactText(v).replace(/份$/, "").replace(/月$/, "");
   if (/^\d{1,2}$/.test(t)) {
     const n = Number(t);
@@ -159,7 +160,7 @@ export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
     case "number": {
       let n: number | null = null;
       if (typeof v === "number") n = v;
-      else if (typeof v === "string") n = numberFromText(v);
+      else if (typeof v === "string") n = numberFromText(cleanText(v));
       const isInt = field.type === "integer";
       if (n !== null && isInt && Math.abs(n - Math.round(n)) > 1e-9) n = null;
       if (n !== null && isInt) n = Math.round(n);
@@ -174,7 +175,7 @@ export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
     case "date": {
       let d: CellDate | null = null;
       if (typeof v === "number") d = parseNumberDate(v);
-      else if (typeof v === "string") d = parseTextDate(v);
+      else if (typeof v === "string") d = parseTextDate(cleanText(v));
       else if (isCellDate(v)) d = isValidDate(v.y, v.m, v.d) ? v : null;
       if (d === null) {
         out.problem = "type";

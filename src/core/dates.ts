@@ -73,13 +73,10 @@ export function addDays(date: CellDate, days: number): CellDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
-/** Whole years from `birth` to `on`; an unknown day of birth counts as the 1st. */
+/** Whole years from `birth` to `on`: birthdays fall as `addYears` says (29 Feb → 28 Feb), by month when a day is unknown. */
 export function ageOn(birth: CellDate, on: CellDate): number {
-  let age = on.y - birth.y;
-  const bd = birth.d === 0 ? 1 : birth.d;
-  const od = on.d === 0 ? 1 : on.d;
-  if (on.m < birth.m || (on.m === birth.m && od < bd)) age--;
-  return age;
+  const years = on.y - birth.y;
+  return compareDates(addYears(birth, years), on) > 0 ? years - 1 : years;
 }
 
 /** Excel serial (1900 date system, with its phantom 29 Feb 1900) to a date; fractions are dropped. */

@@ -115,9 +115,10 @@ export function validateSheet(
     settings,
     asOf,
     column: (key) => byKey.get(key),
-    shared<T>(key: string, make: () => T): T {
-      if (!sharedValues.has(key)) sharedValues.set(key, make());
-      return sharedValues.get(key) as T;
+    shared<T>(key: string, make: (ctx: SheetContext) => T): T {
+      let v = sharedValues.get(key) as T | undefined;
+      if (v === undefined) sharedValues.set(key, (v = make(context)));
+      return v;
     },
   };
   const issues: Issue[] = [];

@@ -78,7 +78,7 @@ export function bindHeaderRow(template: TemplateDef, cells: ReadonlyArray<CellVa
  */
 export function detectHeader(sheet: SheetSnapshot, templates: readonly TemplateDef[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
-  const last = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  const last = Math.min(sheet.values.length, HEADER_SCAN_ROWS - ((sheet.originRow ?? 1) - 1));
   for (let r = 0; r < last; r++) {
     const cells = sheet.values[r];
     if (!cells || cells.length === 0) continue;

@@ -4,7 +4,7 @@ import { type CellProblem, type Reading, type Typed, isBlankValue, isCellDate, r
 
 /** Where each bound field sits: its slot in the typed values and its index in the sheet row. */
 export interface RowLayout {
-  readonly slot: ReadonlyMap<string, number>;
+  readonly slot: Readonly<Record<string, number | undefined>>;
   readonly cellIndex: readonly number[];
 }
 
@@ -23,13 +23,13 @@ export class DataRow {
 
   /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
   value(key: string): Typed | null {
-    const i = this.layout.slot.get(key);
+    const i = this.layout.slot[key];
     return i === undefined ? null : (this.typed[i] ?? null);
   }
 
   /** The cell as the host gave it. */
   raw(key: string): CellValue {
-    const i = this.layout.slot.get(key);
+    const i = this.layout.slot[key];
     return i === undefined ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
@@ -50,19 +50,19 @@ export class DataRow {
 
   /** The sheet has the column and its cell is empty or whitespace-only. */
   blank(key: string): boolean {
-    return this.layout.slot.has(key) && isBlankValue(this.raw(key));
+    return this.layout.slot[key] !== undefined && isBlankValue(this.raw(key));
   }
 
   /** True when the field has a value or an unreadable entry (anything but an empty cell). */
   filled(key: string): boolean {
-    return this.layout.slot.has(key) && !isBlankValue(this.raw(key));
+    return this.layout.slot[key] !== undefined && !isBlankValue(this.raw(key));
   }
 
-  /** Computes a derived value once per row (e.g. the parsed ID shared by several rules). */
-  memo<T>(key: string, make: () => T): T {
+  /** Computes a derived value once per row (e.g. the parsed ID shared by several rules); pass a module-level function. */
+  memo<T>(key: string, make: (row: DataRow) => T): T {
     const memos = (this.memos ??= {});
     if (key in memos) return memos[key] as T;
-    const v = make();
+    const v = make(this);
     memos[key] = v;
     return v;
   }
@@ -100,14 +100,18 @@ function fillMerges(sheet: SheetSnapshot, headerIndex: number): ReadonlyArray<Re
 /** Reads every non-empty row below the header; fully empty rows are skipped, they end nothing. */
 export function readDataRows(sheet: SheetSnapshot, headerIndex: number, columns: readonly ColumnBinding[]): DataRow[] {
   const values = fillMerges(sheet, headerIndex);
+  // Whether a row is a data row is decided on the cells as the file has them, before merges are spread.
+  const original = sheet.values;
   const originRow = sheet.originRow ?? 1;
-  const layout: RowLayout = { slot: new Map(columns.map((c, i) => [c.field.key, i])), cellIndex: columns.map((c) => c.index) };
+  const slot: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+  columns.forEach((c, i) => (slot[c.field.key] = i));
+  const layout: RowLayout = { slot, cellIndex: columns.map((c) => c.index) };
   const rows: DataRow[] = [];
   const reading: Reading = { value: null, blank: true, problem: null, detail: null, whitespace: false };
   const n = columns.length;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const cells = values[r];
-    if (!cells || rowIsEmpty(cells)) continue;
+    if (!cells || rowIsEmpty(original[r])) continue;
     const typed = new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
     for (let i = 0; i < n; i++) {

@@ -16,7 +16,7 @@ export interface SheetContext {
   readonly asOf: CellDate;
   column(key: string): ColumnBinding | undefined;
   /** Computes a value once per sheet (e.g. a rule's list of columns) and hands it to every row. */
-  shared<T>(key: string, make: () => T): T;
+  shared<T>(key: string, make: (ctx: SheetContext) => T): T;
 }
 
 /** Where a rule reports; the engine fills in rule id, severity, sheet and address. */

@@ -1,4 +1,8 @@
-import type { RowRule } from "../types";
+import type { RowRule, SheetContext } from "../types";
+
+function requiredColumns(ctx: SheetContext): string[] {
+  return ctx.match.columns.filter((c) => c.field.required).map((c) => c.field.key);
+}
 
 export const cellRequired: RowRule = {
   id: "cell.required",
@@ -6,7 +10,7 @@ export const cellRequired: RowRule = {
   templates: "*",
   scope: "row",
   check(row, ctx, report) {
-    const required = ctx.shared("requiredKeys", () => ctx.match.columns.filter((c) => c.field.required).map((c) => c.field.key));
+    const required = ctx.shared("requiredKeys", requiredColumns);
     for (const key of required) if (row.blank(key)) report.cell(row, key);
   },
 };

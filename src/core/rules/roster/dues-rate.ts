@@ -12,6 +12,7 @@ export const duesRate: RowRule = {
     if (dues === null || !isMember(row)) return;
     const base = row.num("duesBase");
     if (base === null && row.filled("duesBase")) return;
+    if (row.text("employment") === null && row.filled("employment")) return;
     const employment = employmentOf(row);
     const expected = standardDues(base, employment);
     if (Math.abs(dues - expected) > DUES_TOLERANCE) {

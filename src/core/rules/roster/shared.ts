@@ -10,23 +10,28 @@ export interface IdReading {
   readonly parsed: ParsedId | null;
 }
 
+const NUMERIC_ID: IdReading = { numeric: true, text: null, parsed: null };
+
+function computeId(row: DataRow): IdReading {
+  if (typeof row.raw("idNumber") === "number") return NUMERIC_ID;
+  const text = row.text("idNumber");
+  return { numeric: false, text, parsed: text ? parseIdNumber(text) : null };
+}
+
 export function readId(row: DataRow): IdReading {
-  return row.memo("id", () => {
-    const raw = row.raw("idNumber");
-    if (typeof raw === "number") return { numeric: true, text: null, parsed: null };
-    const text = row.text("idNumber");
-    return { numeric: false, text, parsed: text ? parseIdNumber(text) : null };
-  });
+  return row.memo("id", computeId);
+}
+
+function computeBirth(row: DataRow): CellDate | null {
+  const given = row.date("birthDate");
+  const fromId = readId(row).parsed?.birth ?? null;
+  if (given && given.d === 0 && fromId && fromId.y === given.y && fromId.m === given.m) return fromId;
+  return given ?? fromId;
 }
 
 /** The date of birth: 出生日期 (with the id's day when it agrees to the month), else the id's. */
 export function birthOf(row: DataRow): CellDate | null {
-  return row.memo("birth", () => {
-    const given = row.date("birthDate");
-    const fromId = readId(row).parsed?.birth ?? null;
-    if (given && given.d === 0 && fromId && fromId.y === given.y && fromId.m === given.m) return fromId;
-    return given ?? fromId;
-  });
+  return row.memo("birth", computeBirth);
 }
 
 export function isMember(row: DataRow): boolean {

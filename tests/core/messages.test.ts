@@ -1,0 +1,237 @@
+/**
+ * Message catalogs (SPEC §8: Chinese and English catalogs with a parity test) and formatting of real issues.
+ */
+import type { Issue } from "../../src/core/types";
+import { CATALOGS, formatIssue, type Lang } from "../../src/core/messages";
+import { ALL_RULE_IDS } from "../../src/core/rules";
+import {
+  EXAMPLE_ID,
+  ROSTER_FIELDS,
+  badCheck,
+  basePerson,
+  date,
+  makeId,
+  probationer,
+  rosterSheet,
+  settingsSheet,
+  validate,
+  workbook,
+  type RosterRow,
+} from "../helpers/build";
+
+const LANGS: Lang[] = ["zh-CN", "en"];
+
+/** SPEC §3 common and roster rule ids. */
+const SPEC_IDS = [
+  "header.missing",
+  "header.duplicate",
+  "cell.required",
+  "cell.type",
+  "cell.enum",
+  "cell.formula-error",
+  "cell.whitespace",
+  "settings.value",
+  "roster.id.format",
+  "roster.id.legacy",
+  "roster.id.numeric",
+  "roster.id.checksum",
+  "roster.id.birthdate",
+  "roster.id.duplicate",
+  "roster.birthdate.mismatch",
+  "roster.gender.mismatch",
+  "roster.future-date",
+  "roster.dates.order",
+  "roster.age.application",
+  "roster.activist.period",
+  "roster.probation.early",
+  "roster.probation.long",
+  "roster.probation.overdue",
+  "roster.probation.due",
+  "roster.category.mismatch",
+  "roster.dues.rate",
+  "roster.dues.missing",
+  "roster.dues.nonmember",
+  "roster.phone.format",
+];
+
+describe("catalog parity", () => {
+  test("ALL_RULE_IDS has no duplicates and covers every common and roster id of SPEC §3", () => {
+    expect(new Set(ALL_RULE_IDS).size).toBe(ALL_RULE_IDS.length);
+    expect([...ALL_RULE_IDS]).toEqual(expect.arrayContaining(SPEC_IDS));
+  });
+
+  test.each(LANGS)(
+    "%s has a message for every rule id and no extra ids",
+    (lang) => {
+      expect(Object.keys(CATALOGS[lang]).sort()).toEqual(
+        [...ALL_RULE_IDS].sort(),
+      );
+    },
+  );
+
+  test("each catalog entry is a function", () => {
+    for (const lang of LANGS)
+      for (const id of ALL_RULE_IDS)
+        expect({ lang, id, t: typeof CATALOGS[lang][id] }).toEqual({
+          lang,
+          id,
+          t: "function",
+        });
+  });
+});
+
+let idSeq = 0;
+/** A distinct valid male id per call. */
+function freshId(birth = "19850615"): string {
+  idSeq += 2;
+  return makeId(birth, String(101 + idSeq).padStart(3, "0"));
+}
+
+/** Rows that between them raise every roster and common row rule. */
+function messyRows(): RosterRow[] {
+  const p = (over: RosterRow) => basePerson({ idNumber: freshId(), ...over });
+  const dup = freshId();
+  return [
+    p({ name: null }),
+    p({ name: " 张伟\u3000" }),
+    p({ applicationDate: "2019-13-01" }),
+    p({ ethnicity: "汉" }),
+    p({ gender: "女性" }),
+    p({ note: { kind: "error", code: "#REF!" } }),
+    p({ idNumber: "123" }),
+    p({
+      idNumber: "110105491231002",
+      gender: "女",
+      birthDate: date(1949, 12, 31),
+    }),
+    p({ idNumber: 110105198506151230 }),
+    p({ idNumber: badCheck(freshId()) }),
+    p({ idNumber: makeId("19850231", "123"), birthDate: null }),
+    p({ idNumber: makeId("20270101", "123"), birthDate: null }),
+    p({ idNumber: dup }),
+    p({ idNumber: dup }),
+    p({ birthDate: "1985.10" }),
+    p({ gender: "女" }),
+    p({ fullDate: date(2027, 1, 1) }),
+    p({ activistDate: date(2004, 1, 1) }),
+    p({ applicationDate: date(2002, 1, 1) }),
+    p({ candidateDate: date(2006, 2, 1) }),
+    p({ fullDate: date(2008, 5, 31) }),
+    p({ fullDate: date(2010, 6, 2) }),
+    probationer(date(2024, 1, 1), { idNumber: freshId() }),
+    probationer(date(2025, 12, 1), { idNumber: freshId() }),
+    p({ fullDate: null }),
+    p({ dues: 44 }),
+    p({ dues: null }),
+    p({ category: "发展对象", admissionDate: null, fullDate: null, dues: 20 }),
+    p({ phone: "1234" }),
+    p({
+      duesBase: "abc",
+      employment: "退休人员",
+      education: "大学",
+      category: "群众",
+    }),
+    { note: "只有备注" },
+  ];
+}
+
+function messyIssues(): Issue[] {
+  const main = rosterSheet(messyRows(), {
+    fields: [...ROSTER_FIELDS, "mobile"],
+    headers: { mobile: "手机" },
+  }).sheet;
+  const noCategory = rosterSheet([basePerson({ phone: "" })], {
+    name: "缺列",
+    fields: ROSTER_FIELDS.filter((k) => k !== "category"),
+  }).sheet;
+  const settings = settingsSheet([
+    ["支部名称", "第一党支部"],
+    ["统计截止日期", "2026-02-30"],
+    ["到会率预警线", "很高"],
+    ["年度", "明年"],
+    ["加分上限", -1],
+  ]);
+  return [...validate(workbook(main, noCategory, settings)).issues];
+}
+
+describe("messages of a messy workbook", () => {
+  const issues = messyIssues();
+
+  test("the messy workbook raises every rule id of SPEC §3 (common + roster)", () => {
+    const seen = new Set(issues.map((i) => i.rule));
+    expect(SPEC_IDS.filter((id) => !seen.has(id))).toEqual([]);
+  });
+
+  test.each(LANGS)(
+    "every issue formats to a clean non-empty %s message",
+    (lang) => {
+      for (const issue of issues) {
+        const text = formatIssue(issue, lang);
+        const where = `${issue.rule} ${issue.cell ?? ""}`;
+        expect({
+          where,
+          ok: typeof text === "string" && text.trim().length > 0,
+        }).toEqual({ where, ok: true });
+        expect({ where, text }).not.toEqual({
+          where,
+          text: expect.stringMatching(/undefined|null|\[object|NaN/),
+        });
+        expect({ where, text }).not.toEqual({
+          where,
+          text: expect.stringMatching(/「」|""|“”/),
+        });
+        expect({ where, same: text === issue.rule }).toEqual({
+          where,
+          same: false,
+        });
+      }
+    },
+  );
+
+  test("Chinese is the default language and differs from English", () => {
+    for (const issue of issues) {
+      expect(formatIssue(issue)).toBe(formatIssue(issue, "zh-CN"));
+      expect(formatIssue(issue, "zh-CN")).toMatch(/[\u4e00-\u9fff]/);
+      expect(formatIssue(issue, "en")).not.toBe(formatIssue(issue, "zh-CN"));
+    }
+  });
+
+  test("messages carry the facts the user needs", () => {
+    const one = (rule: string, pred: (i: Issue) => boolean = () => true) => {
+      const i = issues.find((x) => x.rule === rule && pred(x));
+      if (!i) throw new Error(`no ${rule}`);
+      return i;
+    };
+    const checksum = one("roster.id.checksum");
+    for (const lang of LANGS)
+      expect(formatIssue(checksum, lang)).toContain(
+        String(checksum.params["expected"]),
+      );
+    for (const lang of LANGS)
+      expect(formatIssue(one("roster.id.legacy"), lang)).toContain(EXAMPLE_ID);
+    for (const lang of LANGS)
+      expect(
+        formatIssue(
+          one("cell.enum", (i) => i.field === "ethnicity"),
+          lang,
+        ),
+      ).toContain("汉族");
+    for (const lang of LANGS)
+      expect(
+        formatIssue(
+          one("roster.dues.rate", (i) => i.params["dues"] === 44),
+          lang,
+        ),
+      ).toContain("45");
+    for (const lang of LANGS)
+      expect(formatIssue(one("header.missing"), lang)).toContain("人员类别");
+    for (const lang of LANGS)
+      expect(formatIssue(one("cell.required"), lang)).toContain("姓名");
+    for (const lang of LANGS)
+      expect(formatIssue(one("cell.formula-error"), lang)).toContain("#REF!");
+    for (const lang of LANGS)
+      expect(formatIssue(one("settings.value"), lang)).toContain(
+        "统计截止日期",
+      );
+  });
+});
