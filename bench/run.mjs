@@ -1,0 +1,116 @@
+// npm run bench: figures and ratios against baselines measured in the same run. Nothing here is asserted.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { sampleRows } = require(path.join(root, "dist/core/samples"));
+const { roster } = require(path.join(root, "dist/core/templates/roster"));
+const { validateWorkbook } = require(path.join(root, "dist/core/engine"));
+const { summarizeContexts } = require(path.join(root, "dist/core/summary"));
+const { buildTemplateWorkbook } = require(path.join(root, "dist/xlsx/write-template"));
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const asOf = { kind: "date", y: 2026, m: 11, d: 21 };
+const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = [];
+const report = (name, value, budget, ok) => {
+  results.push({ name, value, budget, ok });
+  console.log(`${ok === undefined ? " " : ok ? "✓" : "✗"} ${name.padEnd(44)} ${value.padStart(22)}   ${budget ?? ""}`);
+};
+
+function runNode(args) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [path.join(root, "bench/with-rss.cjs"), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const rss = Number(/@@maxrss (\d+)/.exec(stderr)?.[1] ?? 0) * 1024;
+      resolve({ code, ms, rss, stdout, stderr });
+    });
+  });
+}
+
+console.log(`zhibu bench — ${ROWS.toLocaleString()}-row roster, ${os.cpus().length} cores, Node ${process.version}\n`);
+
+// 1. Engine on in-memory rows.
+const people = sampleRows("roster", ROWS, { seed: 7, asOf });
+const header = roster.fields.map((f) => f.header);
+const grid = [["实验小学党支部党员花名册"], header, ...people.map((p) => roster.fields.map((f) => p[f.key] ?? null))];
+const snapshot = { name: "bench", sheets: [{ name: "党员花名册", values: grid }] };
+let scanned = 0;
+const scanTimes = [];
+for (let k = 0; k < 5; k++) {
+  const t = process.hrtime.bigint();
+  for (const row of grid) for (const v of row) if (v !== null && typeof v !== "undefined") scanned++;
+  scanTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+validateWorkbook(snapshot, { asOf });
+const engineTimes = [];
+let result;
+for (let k = 0; k < 5; k++) {
+  const t = process.hrtime.bigint();
+  result = validateWorkbook(snapshot, { asOf });
+  engineTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+const engineMs = median(engineTimes);
+const rowsPerSec = (ROWS / engineMs) * 1000;
+report("engine: validate in-memory rows", `${fmt(rowsPerSec)} rows/s`, "budget ≥ 500,000 rows/s", rowsPerSec >= 500_000);
+report("  median of 5 runs", `${fmt(engineMs, 1)} ms`);
+report("  baseline: bare scan of every cell", `${fmt(median(scanTimes), 1)} ms`, `engine = ${fmt(engineMs / median(scanTimes), 1)}× the scan`);
+report("  issues on generated (valid) rows", `${result.issues.length}`, "expected 0", result.issues.length === 0);
+const t0 = process.hrtime.bigint();
+const summary = summarizeContexts(result.contexts, asOf).roster;
+report("engine: roster summary", `${fmt(Number(process.hrtime.bigint() - t0) / 1e6, 1)} ms`);
+void scanned;
+
+// 2. The file.
+const dir = mkdtempSync(path.join(os.tmpdir(), "zhibu-bench-"));
+const file = path.join(dir, "roster-100k.xlsx");
+const tw = process.hrtime.bigint();
+await buildTemplateWorkbook({ templates: [roster], branch: "实验小学党支部", rows: { roster: people }, asOf }).xlsx.writeFile(file);
+report("write generated workbook (exceljs)", `${fmt(Number(process.hrtime.bigint() - tw) / 1e6)} ms`, `${fmt(statSync(file).size / 1048576, 1)} MB`);
+
+// 3. CLI validate against plain exceljs reading the same file, alternating runs.
+const plain = [];
+const cli = [];
+let cliOut = null;
+for (let k = 0; k < RUNS; k++) {
+  plain.push(await runNode([path.join(root, "bench/plain-exceljs-read.cjs"), file]));
+  const r = await runNode([path.join(root, "bin/zhibu.js"), "validate", file, "--format", "json", "--as-of", "2026-11-21"]);
+  cli.push(r);
+  cliOut = r;
+}
+const plainMs = median(plain.map((r) => r.ms));
+const cliMs = median(cli.map((r) => r.ms));
+const ratio = cliMs / plainMs;
+report("baseline: plain exceljs readFile (wall)", `${fmt(plainMs)} ms`, `peak RSS ${fmt(Math.max(...plain.map((r) => r.rss)) / 1048576)} MB`);
+report("CLI zhibu validate (wall)", `${fmt(cliMs)} ms`, `ratio ${fmt(ratio, 2)}× (budget ≤ 1.30×)`, ratio <= 1.3);
+const peak = Math.max(...cli.map((r) => r.rss));
+report("CLI zhibu validate peak RSS", `${fmt(peak / 1048576)} MB`, "budget ≤ 1536 MB", peak <= 1.5 * 1024 ** 3);
+
+// 4. Integrity: the file came through whole (no U+FFFD, every row counted under its category and group).
+const json = JSON.parse(cliOut.stdout);
+const sheet = json.sheets.find((s) => s.template === "roster");
+report("CLI: data rows read", `${sheet?.dataRows}`, `expected ${ROWS}`, sheet?.dataRows === ROWS);
+report("CLI: issues on generated rows", `${json.issues.length}`, "expected 0", json.issues.length === 0);
+const sumResult = await runNode([path.join(root, "bin/zhibu.js"), "summarize", file, "--format", "json", "--as-of", "2026-11-21"]);
+const fileSummary = JSON.parse(sumResult.stdout).roster;
+const same = JSON.stringify(fileSummary.byCategory) === JSON.stringify(summary.byCategory) && JSON.stringify(fileSummary.byGroup) === JSON.stringify(summary.byGroup);
+report("CLI summary = in-memory summary (category, 党小组)", same ? "identical" : "DIFFERENT", "", same);
+report("CLI summarize (wall)", `${fmt(sumResult.ms)} ms`, `peak RSS ${fmt(sumResult.rss / 1048576)} MB`);
+rmSync(dir, { recursive: true, force: true });
+
+const failed = results.filter((r) => r.ok === false);
+console.log(failed.length ? `\n${failed.length} figure(s) outside budget.` : "\nAll figures within budget.");

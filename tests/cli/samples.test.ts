@@ -1,0 +1,116 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { SAMPLES, SHARED_SAMPLES, runCli, sample } from "../helpers/cli";
+
+/** Every issue ../shared/samples/README.md lists, as (rule, cell). */
+const ROSTER_MESSY: [string, string][] = [
+  ["roster.id.checksum", "E7"],
+  ["roster.probation.overdue", "O8"],
+  ["roster.category.mismatch", "J9"],
+  ["roster.gender.mismatch", "C11"],
+  ["cell.enum", "D15"],
+  ["roster.dues.rate", "S19"],
+  ["cell.whitespace", "B22"],
+  ["roster.probation.early", "P23"],
+  ["roster.id.duplicate", "E25"],
+  ["roster.id.duplicate", "E26"],
+  ["roster.phone.format", "Q32"],
+  ["roster.id.numeric", "E34"],
+  ["roster.birthdate.mismatch", "F36"],
+  ["cell.required", "B37"],
+];
+
+interface JsonIssue {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string | null;
+  row: number | null;
+  field: string | null;
+  message: string;
+}
+
+describe("shared samples", () => {
+  test("the repository's fixture copies equal ../shared/samples", () => {
+    if (!existsSync(SHARED_SAMPLES)) return;
+    for (const name of readdirSync(SHARED_SAMPLES)) {
+      expect(readFileSync(path.join(SAMPLES, name)).equals(readFileSync(path.join(SHARED_SAMPLES, name)))).toBe(true);
+    }
+  });
+
+  test("roster-messy.xlsx gives exactly the listed issues and exits 1", async () => {
+    const r = await runCli(["validate", sample("roster-messy.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { version: number; asOf: string; sheets: { sheet: string; template: string | null; headerRow: number | null; dataRows: number; columns: Record<string, string> }[]; issues: JsonIssue[]; counts: Record<string, number> };
+    expect(report.version).toBe(1);
+    expect(report.asOf).toBe("2026-11-21");
+    const roster = report.sheets.find((s) => s.sheet === "花名册");
+    expect(roster).toMatchObject({ template: "roster", headerRow: 3, dataRows: 35 });
+    expect(roster?.columns["idNumber"]).toBe("E");
+    expect(report.sheets.filter((s) => s.sheet !== "花名册").map((s) => [s.sheet, s.template])).toEqual([
+      ["说明", null],
+      ["设置", null],
+    ]);
+    expect(report.issues.map((i) => [i.rule, i.cell])).toEqual(ROSTER_MESSY);
+    expect(report.counts).toEqual({ error: 9, warning: 5, info: 0 });
+    for (const i of report.issues) {
+      expect(i.sheet).toBe("花名册");
+      expect(i.row).toBe(Number(i.cell?.replace(/^[A-Z]+/, "")));
+      expect(i.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(report.issues.find((i) => i.rule === "roster.id.checksum")?.message).toContain("校验位应为 2");
+  });
+
+  test("without --as-of the 设置 sheet's 统计截止日期 is used", async () => {
+    const r = await runCli(["validate", sample("roster-messy.xlsx"), "--format", "json"]);
+    expect(JSON.parse(r.stdout).asOf).toBe("2026-11-21");
+  });
+
+  test("roster-clean.xlsx has no issues, exits 0, and its summary has the listed figures", async () => {
+    const v = await runCli(["validate", sample("roster-clean.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    expect(v.code).toBe(0);
+    const report = JSON.parse(v.stdout);
+    expect(report.issues).toEqual([]);
+    expect(report.sheets[0]).toMatchObject({ sheet: "花名册", template: "roster", headerRow: 3, dataRows: 34 });
+
+    const s = await runCli(["summarize", sample("roster-clean.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    expect(s.code).toBe(0);
+    const summary = JSON.parse(s.stdout);
+    expect(Object.keys(summary)).toEqual(["roster"]);
+    const roster = summary.roster;
+    expect(roster.members).toBe(30);
+    expect(roster.byCategory).toEqual({ 正式党员: 28, 发展对象: 1, 预备党员: 2, 入党积极分子: 2, 入党申请人: 1 });
+    expect(roster.women).toBe(22);
+    expect(roster.minorities).toBe(5);
+    expect(roster.collegeOrAbove).toBe(30);
+    expect(roster.ageBands).toEqual({ "41-45": 8, "56-60": 5, "51-55": 6, "46-50": 3, "<=30": 4, ">=61": 1, "36-40": 3 });
+    expect(roster.duesMonthlyTotal).toBe(3021);
+    expect(roster.womenRate).toBeCloseTo(22 / 30, 4);
+    expect(roster.collegeRate).toBe(1);
+    const sumOf = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    for (const key of ["byGender", "byEducation", "ageBands", "byGroup", "byEmployment"]) expect(sumOf(roster[key])).toBe(30);
+  });
+
+  test("text output groups issues by sheet and rule with counts and cells", async () => {
+    const r = await runCli(["validate", sample("roster-messy.xlsx"), "--as-of", "2026-11-21"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("工作表「花名册」");
+    expect(r.stdout).toMatch(/错误 roster\.id\.duplicate ×2 {2}E25 E26/);
+    expect(r.stdout).toMatch(/合计：9 个错误，5 个警告，0 个提示/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    const errorsFirst = r.stdout.indexOf("roster.id.checksum") < r.stdout.indexOf("roster.dues.rate");
+    expect(errorsFirst).toBe(true);
+  });
+
+  test("--lang en gives English messages", async () => {
+    const r = await runCli(["validate", sample("roster-messy.xlsx"), "--format", "json", "--lang", "en"]);
+    const issues = JSON.parse(r.stdout).issues as JsonIssue[];
+    expect(issues.find((i) => i.rule === "roster.id.checksum")?.message).toMatch(/check character should be 2/);
+  });
+
+  test("colour only when asked for (FORCE_COLOR) or on a terminal", async () => {
+    const r = await runCli(["validate", sample("roster-messy.xlsx")], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(r.stdout).toMatch(/\u001b\[31m/);
+  });
+});
