@@ -3,12 +3,12 @@ import type { TemplateDef } from "./templates/types";
 import { TEMPLATES } from "./templates";
 import { type ColumnBinding, type HeaderMatch, detectHeader } from "./header";
 import { type Settings, defaultSettings, isSettingsSheet, readSettings } from "./settings";
-import { readDataRows } from "./rows";
+import { forEachDataRow, readDataRows } from "./rows";
 import { cellAddress, columnLetter } from "./address";
 import { todayDate } from "./dates";
 import { isCellDate } from "./coerce";
 import { rulesFor } from "./rules";
-import type { Reporter, Rule, SheetContext } from "./rules/types";
+import type { CollectRule, Reporter, RowRef, Rule, RowRule, SheetContext } from "./rules/types";
 import type { DataRow } from "./rows";
 
 export interface SheetReport {
@@ -76,7 +76,7 @@ function makeReporter(ctx: SheetContext, originCol: number, rule: Rule, out: Iss
     });
   };
   return {
-    cell(row: DataRow, field: string, params?: IssueParams) {
+    cell(row: RowRef, field: string, params?: IssueParams) {
       const col = ctx.column(field);
       push(field, row.row, originCol + (col?.index ?? ctx.match.columns[0]?.index ?? 0), params, col?.header);
     },
@@ -99,19 +99,21 @@ export function validateSheet(
   settings: Settings,
   asOf: CellDate,
   options: Pick<ValidateOptions, "cancelled" | "progress"> = {},
-): { context: SheetContext; issues: Issue[] } {
+): { context: SheetContext; issues: Issue[]; dataRows: number } {
   const { cancelled, progress } = options;
   const originRow = sheet.originRow ?? 1;
   const originCol = sheet.originCol ?? 1;
   const byKey = new Map(match.columns.map((c) => [c.field.key, c]));
-  const rows = readDataRows(sheet, match.headerIndex, match.columns);
   const sharedValues = new Map<string, unknown>();
+  let rows: DataRow[] | null = null;
   const context: SheetContext = {
     sheet: sheet.name,
     template: match.template,
     match,
     headerRow: originRow + match.headerIndex,
-    rows,
+    get rows() {
+      return (rows ??= readDataRows(sheet, match.headerIndex, match.columns));
+    },
     settings,
     asOf,
     column: (key) => byKey.get(key),
@@ -123,18 +125,26 @@ export function validateSheet(
   };
   const issues: Issue[] = [];
   const rules = rulesFor(match.template.id);
-  const rowRules = rules.filter((r) => r.scope === "row");
-  const reporters = new Map(rules.map((r) => [r, makeReporter(context, originCol, r, issues)]));
-  for (const rule of rules) if (rule.scope === "sheet") rule.check(context, reporters.get(rule)!);
-  for (let i = 0; i < rows.length; i++) {
+  for (const rule of rules) if (rule.scope === "sheet") rule.check(context, makeReporter(context, originCol, rule, issues));
+  const rowRules: RowRule[] = [];
+  const rowReporters: Reporter[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== "row") continue;
+    rowRules.push(rule);
+    rowReporters.push(makeReporter(context, originCol, rule, issues));
+  }
+  const collectors = rules.filter((r): r is CollectRule => r.scope === "collect").map((rule) => ({ rule, state: rule.start(context) }));
+  const upTo = Math.max(0, sheet.values.length - match.headerIndex - 1);
+  const dataRows = forEachDataRow(sheet, match.headerIndex, match.columns, (row, i) => {
     if (i % CANCEL_EVERY === 0) {
       if (cancelled?.()) throw new ValidationCancelled();
-      progress?.(sheet.name, i, rows.length);
+      progress?.(sheet.name, i, upTo);
     }
-    const row = rows[i]!;
-    for (const rule of rowRules) rule.check(row, context, reporters.get(rule)!);
-  }
-  return { context, issues };
+    for (let k = 0; k < rowRules.length; k++) rowRules[k]!.check(row, context, rowReporters[k]!);
+    for (const c of collectors) c.rule.row(c.state, row, context);
+  });
+  for (const c of collectors) c.rule.finish(c.state, context, makeReporter(context, originCol, c.rule, issues));
+  return { context, issues, dataRows };
 }
 
 function addressOrder(issue: Issue): number {
@@ -176,11 +186,11 @@ export function validateWorkbook(workbook: WorkbookSnapshot, options: ValidateOp
       sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
       continue;
     }
-    const { context, issues } = validateSheet(sheet, match, settings, asOf, options);
+    const { context, issues, dataRows } = validateSheet(sheet, match, settings, asOf, options);
     const originCol = sheet.originCol ?? 1;
     const columns: Record<string, string> = {};
     for (const c of match.columns) columns[c.field.key] = columnLetter(originCol + c.index);
-    sheets.push({ sheet: sheet.name, template: match.template.id, headerRow: context.headerRow, dataRows: context.rows.length, columns });
+    sheets.push({ sheet: sheet.name, template: match.template.id, headerRow: context.headerRow, dataRows, columns });
     contexts.push(context);
     perSheet.push(sortByAddress(issues));
   }

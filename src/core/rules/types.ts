@@ -11,6 +11,7 @@ export interface SheetContext {
   readonly match: HeaderMatch;
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** Every data row, read on first use (validation itself streams rows through the rules instead). */
   readonly rows: readonly DataRow[];
   readonly settings: Settings;
   readonly asOf: CellDate;
@@ -19,10 +20,15 @@ export interface SheetContext {
   shared<T>(key: string, make: (ctx: SheetContext) => T): T;
 }
 
+/** A data row as far as an address needs it. */
+export interface RowRef {
+  readonly row: number;
+}
+
 /** Where a rule reports; the engine fills in rule id, severity, sheet and address. */
 export interface Reporter {
   /** The cell of `field` on `row` (the row's first column when the sheet lacks that column). */
-  cell(row: DataRow, field: string, params?: IssueParams): void;
+  cell(row: RowRef, field: string, params?: IssueParams): void;
   /** The header cell of `field` (or the header row's first cell). */
   header(field: string | null, params?: IssueParams, column?: ColumnBinding): void;
   /** A sheet-level issue with no cell. */
@@ -46,4 +52,12 @@ export interface SheetRule extends RuleBase {
   check(ctx: SheetContext, report: Reporter): void;
 }
 
-export type Rule = RowRule | SheetRule;
+/** A rule over all rows of a sheet: it sees each row once as it streams past, then reports. */
+export interface CollectRule<S = unknown> extends RuleBase {
+  readonly scope: "collect";
+  start(ctx: SheetContext): S;
+  row(state: S, row: DataRow, ctx: SheetContext): void;
+  finish(state: S, ctx: SheetContext, report: Reporter): void;
+}
+
+export type Rule = RowRule | SheetRule | CollectRule;
