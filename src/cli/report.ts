@@ -2,6 +2,7 @@ import type { Severity } from "../core/types";
 import type { ValidationResult } from "../core/engine";
 import { formatDate } from "../core/dates";
 import { type Lang, formatIssue } from "../core/messages";
+import { ruleTitle } from "../core/messages/titles";
 import { templateById } from "../core/templates";
 import { type Style, severityColour } from "./style";
 
@@ -85,7 +86,7 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       const colour = severityColour(style, first.severity);
       const cells = group.map((i) => i.cell).filter((c): c is string => c !== null);
       const where = cells.length ? "  " + style.dim(cells.slice(0, 12).join(" ") + (cells.length > 12 ? " …" : "")) : "";
-      lines.push(`  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(first.rule)} ×${group.length}${where}`);
+      lines.push(`  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`);
       for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
       if (group.length > maxPerRule) lines.push(style.dim(zh ? `    …另有 ${group.length - maxPerRule} 处（用 --format json 查看全部）` : `    … ${group.length - maxPerRule} more (see --format json)`));
     }

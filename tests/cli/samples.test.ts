@@ -96,7 +96,7 @@ describe("shared samples", () => {
     const r = await runCli(["validate", sample("roster-messy.xlsx"), "--as-of", "2026-11-21"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("工作表「花名册」");
-    expect(r.stdout).toMatch(/错误 roster\.id\.duplicate ×2 {2}E25 E26/);
+    expect(r.stdout).toMatch(/错误 身份证号重复 roster\.id\.duplicate ×2 {2}E25 E26/);
     expect(r.stdout).toMatch(/合计：9 个错误，5 个警告，0 个提示/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
     const errorsFirst = r.stdout.indexOf("roster.id.checksum") < r.stdout.indexOf("roster.dues.rate");

@@ -4,6 +4,7 @@
 import type { Issue } from "../../src/core/types";
 import { CATALOGS, formatIssue, type Lang } from "../../src/core/messages";
 import { ALL_RULE_IDS } from "../../src/core/rules";
+import { RULE_TITLES } from "../../src/core/messages/titles";
 import {
   EXAMPLE_ID,
   ROSTER_FIELDS,
@@ -68,6 +69,11 @@ describe("catalog parity", () => {
       );
     },
   );
+
+  test.each(LANGS)("%s has a short title for every rule id and no extra ids", (lang) => {
+    expect(Object.keys(RULE_TITLES[lang]).sort()).toEqual([...ALL_RULE_IDS].sort());
+    for (const id of ALL_RULE_IDS) expect(RULE_TITLES[lang][id]?.length).toBeGreaterThan(1);
+  });
 
   test("each catalog entry is a function", () => {
     for (const lang of LANGS)
