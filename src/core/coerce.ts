@@ -65,7 +65,6 @@ export function suggestEnum(field: FieldDef, typed: string): string | null {
   return bestScore <= Math.max(2, t.length / 2) ? best : null;
 }
 
-const INT = /^[+-]?\d+$/;
 const NUM = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

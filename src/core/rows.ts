@@ -1,10 +1,12 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
 import type { ColumnBinding } from "./header";
 import { type CellProblem, type Reading, type Typed, isBlankValue, isCellDate, readCell } from "./coerce";
+import { hasWhitespaceProblem } from "./text";
+import { isValidDate } from "./dates";
 
 /** Where each bound field sits: its slot in the typed values and its index in the sheet row. */
 export interface RowLayout {
-  readonly slot: Readonly<Record<string, number | undefined>>;
+  readonly slot: ReadonlyMap<string, number>;
   readonly cellIndex: readonly number[];
 }
 
@@ -23,13 +25,13 @@ export class DataRow {
 
   /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
   value(key: string): Typed | null {
-    const i = this.layout.slot[key];
+    const i = this.layout.slot.get(key);
     return i === undefined ? null : (this.typed[i] ?? null);
   }
 
   /** The cell as the host gave it. */
   raw(key: string): CellValue {
-    const i = this.layout.slot[key];
+    const i = this.layout.slot.get(key);
     return i === undefined ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
@@ -50,12 +52,12 @@ export class DataRow {
 
   /** The sheet has the column and its cell is empty or whitespace-only. */
   blank(key: string): boolean {
-    return this.layout.slot[key] !== undefined && isBlankValue(this.raw(key));
+    return this.layout.slot.has(key) && isBlankValue(this.raw(key));
   }
 
   /** True when the field has a value or an unreadable entry (anything but an empty cell). */
   filled(key: string): boolean {
-    return this.layout.slot[key] !== undefined && !isBlankValue(this.raw(key));
+    return this.layout.slot.has(key) && !isBlankValue(this.raw(key));
   }
 
   /** Computes a derived value once per row (e.g. the parsed ID shared by several rules); pass a module-level function. */
@@ -118,21 +120,37 @@ export function forEachDataRow(
   // Whether a row is a data row is decided on the cells as the file has them, before merges are spread.
   const original = sheet.values;
   const originRow = sheet.originRow ?? 1;
-  // A plain object (not Object.create(null), which V8 keeps as a slow dictionary): keys are field keys.
-  const slot: Record<string, number | undefined> = {};
-  columns.forEach((c, i) => (slot[c.field.key] = i));
+  const slot = new Map(columns.map((c, i) => [c.field.key, i]));
   const layout: RowLayout = { slot, cellIndex: columns.map((c) => c.index) };
   let count = 0;
   const reading: Reading = { value: null, blank: true, problem: null, detail: null, whitespace: false };
   const n = columns.length;
+  const cellIndex = layout.cellIndex;
+  const fields = columns.map((c) => c.field);
+  // Clean text in a text column and typed dates in a date column need no reading: the hot path of big sheets.
+  const textColumn = fields.map((f) => f.type === "text");
+  const dateColumn = fields.map((f) => f.type === "date");
   for (let r = headerIndex + 1; r < values.length; r++) {
     const cells = values[r];
     if (!cells || rowIsEmpty(original[r])) continue;
     const typed = new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
     for (let i = 0; i < n; i++) {
+      const v = cells[cellIndex[i]!] ?? null;
+      if (v === null) {
+        typed[i] = null;
+        continue;
+      }
+      if (typeof v === "string") {
+        if (textColumn[i] && v !== "" && !hasWhitespaceProblem(v)) {
+          typed[i] = v;
+          continue;
+        }
+      } else if (dateColumn[i] && typeof v === "object" && v.kind === "date" && isValidDate(v.y, v.m, v.d)) {
+        typed[i] = v;
+        continue;
+      }
       const col = columns[i]!;
-      const v = cells[col.index] ?? null;
       readCell(col.field, v, reading);
       typed[i] = reading.value;
       if (reading.whitespace) (problems ??= []).push({ field: col.field.key, kind: "whitespace", detail: null });
