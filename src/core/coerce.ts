@@ -114,6 +114,13 @@ function textOf(v: CellValue): string {
   return "";
 }
 
+/** A number that a number/integer field takes as it is (finite, whole where needed, within bounds). */
+export function fieldAccepts(field: FieldDef, n: number): boolean {
+  if (!Number.isFinite(n)) return false;
+  if (field.type === "integer" && !Number.isInteger(n)) return false;
+  return (field.min === undefined || n >= field.min) && (field.max === undefined || n <= field.max);
+}
+
 /** Reads `v` as `field`'s type into `out` (reused to avoid allocation in the row loop). */
 export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
   // Fast paths for the overwhelmingly common clean cells: plain text, and dates the host already typed.

@@ -112,7 +112,7 @@ export function validateSheet(
     match,
     headerRow: originRow + match.headerIndex,
     get rows() {
-      return (rows ??= readDataRows(sheet, match.headerIndex, match.columns));
+      return (rows ??= readDataRows(sheet, match));
     },
     settings,
     asOf,
@@ -135,14 +135,14 @@ export function validateSheet(
   }
   const collectors = rules.filter((r): r is CollectRule => r.scope === "collect").map((rule) => ({ rule, state: rule.start(context) }));
   const upTo = Math.max(0, sheet.values.length - match.headerIndex - 1);
-  const dataRows = forEachDataRow(sheet, match.headerIndex, match.columns, (row, i) => {
+  const dataRows = forEachDataRow(sheet, match, (row, i) => {
     if (i % CANCEL_EVERY === 0) {
       if (cancelled?.()) throw new ValidationCancelled();
       progress?.(sheet.name, i, upTo);
     }
     for (let k = 0; k < rowRules.length; k++) rowRules[k]!.check(row, context, rowReporters[k]!);
     for (const c of collectors) c.rule.row(c.state, row, context);
-  });
+  }, true);
   for (const c of collectors) c.rule.finish(c.state, context, makeReporter(context, originCol, c.rule, issues));
   return { context, issues, dataRows };
 }

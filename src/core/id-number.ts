@@ -31,20 +31,37 @@ export interface ParsedId {
   readonly expectedCheck: string;
 }
 
-const ID18 = /^\d{17}[\dX]$/;
 const ID15 = /^\d{15}$/;
+
+/** 17 digits and a digit or upper-case X, checked without a regular expression (this runs once per roster row). */
+function isCanonicalId18(text: string): boolean {
+  if (text.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = text.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
+}
+
+/** The number written by `count` ASCII digits of `t` from `from`. */
+function digitsAt(t: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + t.charCodeAt(i) - 48;
+  return n;
+}
 
 /** Parses id text (half-width, no spaces, lower-case x accepted); null when it is neither 18 nor 15 digits. */
 export function parseIdNumber(text: string): ParsedId | null {
-  const t = ID18.test(text) ? text : compactText(text).toUpperCase();
-  if (ID18.test(t)) {
+  const t = isCanonicalId18(text) ? text : compactText(text).toUpperCase();
+  if (isCanonicalId18(t)) {
     const expectedCheck = idCheckChar(t);
-    const birth = makeDate(Number(t.slice(6, 10)), Number(t.slice(10, 12)), Number(t.slice(12, 14)));
+    const birth = makeDate(digitsAt(t, 6, 4), digitsAt(t, 10, 2), digitsAt(t, 12, 2));
     const gender = (t.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
     return { form: "18", id18: t, text: t, birth, gender, checksumOk: t[17] === expectedCheck, expectedCheck };
   }
   if (ID15.test(t)) {
-    const birth = makeDate(1900 + Number(t.slice(6, 8)), Number(t.slice(8, 10)), Number(t.slice(10, 12)));
+    const birth = makeDate(1900 + digitsAt(t, 6, 2), digitsAt(t, 8, 2), digitsAt(t, 10, 2));
     const gender = (t.charCodeAt(14) - 48) % 2 === 1 ? "男" : "女";
     const id18 = upgradeLegacyId(t);
     return { form: "15", id18, text: t, birth, gender, checksumOk: true, expectedCheck: id18[17] ?? "" };

@@ -1,38 +1,60 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
-import type { ColumnBinding } from "./header";
-import { type CellProblem, type Reading, type Typed, isBlankValue, isCellDate, readCell } from "./coerce";
+import type { HeaderMatch } from "./header";
+import { type CellProblem, type Reading, type Typed, enumLookup, fieldAccepts, isBlankValue, isCellDate, readCell } from "./coerce";
 import { hasWhitespaceProblem } from "./text";
 import { isValidDate } from "./dates";
 
 /** Where each bound field sits: its slot in the typed values and its index in the sheet row. */
 export interface RowLayout {
-  readonly slot: ReadonlyMap<string, number>;
+  /** Field key → slot, -1 for a field the sheet lacks; every field of the template is present, in template order. */
+  readonly slot: Readonly<Record<string, number>>;
   readonly cellIndex: readonly number[];
 }
 
-/** One data row of a recognised sheet, read into its template's types. */
+/**
+ * One data row of a recognised sheet, read into its template's types. While validation streams a sheet, one
+ * DataRow is refilled for every row (see `forEachDataRow`'s `reuse`): a rule must copy what it keeps (`row.row`),
+ * never the row itself.
+ */
 export class DataRow {
-  private memos: Record<string, unknown> | null = null;
+  private memoKeys: string[] = [];
+  private memoValues: unknown[] = [];
 
   constructor(
     /** 1-based sheet row. */
-    readonly row: number,
+    public row: number,
     private readonly layout: RowLayout,
-    private readonly typed: ReadonlyArray<Typed | null>,
-    private readonly cells: ReadonlyArray<CellValue>,
-    readonly problems: readonly CellProblem[],
+    private typed: Array<Typed | null>,
+    private cells: ReadonlyArray<CellValue>,
+    public problems: readonly CellProblem[],
   ) {}
+
+  /** The array `forEachDataRow` refills in place when it reuses this row. */
+  typedValues(): Array<Typed | null> {
+    return this.typed;
+  }
+
+  /** Points this row object at the next sheet row (the typed array is refilled by the caller). */
+  refill(row: number, cells: ReadonlyArray<CellValue>, problems: readonly CellProblem[]): void {
+    this.row = row;
+    this.cells = cells;
+    this.problems = problems;
+    if (this.memoKeys.length) {
+      this.memoKeys.length = 0;
+      this.memoValues.length = 0;
+    }
+  }
 
   /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
   value(key: string): Typed | null {
-    const i = this.layout.slot.get(key);
-    return i === undefined ? null : (this.typed[i] ?? null);
+    const i = this.layout.slot[key] ?? -1;
+    return i < 0 ? null : (this.typed[i] ?? null);
   }
 
   /** The cell as the host gave it. */
   raw(key: string): CellValue {
-    const i = this.layout.slot.get(key);
-    return i === undefined ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
+    const i = this.layout.slot[key] ?? -1;
+    return i < 0 ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
   text(key: string): string | null {
@@ -52,20 +74,21 @@ export class DataRow {
 
   /** The sheet has the column and its cell is empty or whitespace-only. */
   blank(key: string): boolean {
-    return this.layout.slot.has(key) && isBlankValue(this.raw(key));
+    return (this.layout.slot[key] ?? -1) >= 0 && isBlankValue(this.raw(key));
   }
 
   /** True when the field has a value or an unreadable entry (anything but an empty cell). */
   filled(key: string): boolean {
-    return this.layout.slot.has(key) && !isBlankValue(this.raw(key));
+    return (this.layout.slot[key] ?? -1) >= 0 && !isBlankValue(this.raw(key));
   }
 
   /** Computes a derived value once per row (e.g. the parsed ID shared by several rules); pass a module-level function. */
   memo<T>(key: string, make: (row: DataRow) => T): T {
-    const memos = (this.memos ??= {});
-    if (key in memos) return memos[key] as T;
+    const keys = this.memoKeys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.memoValues[i] as T;
     const v = make(this);
-    memos[key] = v;
+    keys.push(key);
+    this.memoValues.push(v);
     return v;
   }
 }
@@ -99,10 +122,13 @@ function fillMerges(sheet: SheetSnapshot, headerIndex: number): ReadonlyArray<Re
   return values;
 }
 
+/** What reading rows needs of a header match. */
+export type RowsMatch = Pick<HeaderMatch, "template" | "headerIndex" | "columns">;
+
 /** All data rows at once (for summaries and tests); validation streams them with `forEachDataRow`. */
-export function readDataRows(sheet: SheetSnapshot, headerIndex: number, columns: readonly ColumnBinding[]): DataRow[] {
+export function readDataRows(sheet: SheetSnapshot, match: RowsMatch): DataRow[] {
   const rows: DataRow[] = [];
-  forEachDataRow(sheet, headerIndex, columns, (row) => rows.push(row));
+  forEachDataRow(sheet, match, (row) => rows.push(row));
   return rows;
 }
 
@@ -112,15 +138,20 @@ export function readDataRows(sheet: SheetSnapshot, headerIndex: number, columns:
  */
 export function forEachDataRow(
   sheet: SheetSnapshot,
-  headerIndex: number,
-  columns: readonly ColumnBinding[],
+  match: RowsMatch,
   visit: (row: DataRow, index: number) => void,
+  /** Refill one DataRow for every row instead of making a new one: the visitor must not keep it. */
+  reuse = false,
 ): number {
+  const { template, headerIndex, columns } = match;
   const values = fillMerges(sheet, headerIndex);
   // Whether a row is a data row is decided on the cells as the file has them, before merges are spread.
   const original = sheet.values;
   const originRow = sheet.originRow ?? 1;
-  const slot = new Map(columns.map((c, i) => [c.field.key, i]));
+  // Built in the template's field order so that every sheet of a template shares one object shape (fast keyed loads).
+  const slot: Record<string, number> = {};
+  for (const f of template.fields) slot[f.key] = -1;
+  columns.forEach((c, i) => (slot[c.field.key] = i));
   const layout: RowLayout = { slot, cellIndex: columns.map((c) => c.index) };
   let count = 0;
   const reading: Reading = { value: null, blank: true, problem: null, detail: null, whitespace: false };
@@ -130,10 +161,13 @@ export function forEachDataRow(
   // Clean text in a text column and typed dates in a date column need no reading: the hot path of big sheets.
   const textColumn = fields.map((f) => f.type === "text");
   const dateColumn = fields.map((f) => f.type === "date");
+  const enumColumn = fields.map((f) => (f.type === "enum" ? enumLookup(f) : null));
+  const numberColumn = fields.map((f) => f.type === "number" || f.type === "integer");
+  const shared = reuse ? new DataRow(0, layout, new Array<Typed | null>(n).fill(null), [], NO_PROBLEMS) : null;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const cells = values[r];
     if (!cells || rowIsEmpty(original[r])) continue;
-    const typed = new Array<Typed | null>(n);
+    const typed = shared ? shared.typedValues() : new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
     for (let i = 0; i < n; i++) {
       const v = cells[cellIndex[i]!] ?? null;
@@ -146,6 +180,14 @@ export function forEachDataRow(
           typed[i] = v;
           continue;
         }
+        const canonical = enumColumn[i]?.get(v);
+        if (canonical !== undefined && !hasWhitespaceProblem(v)) {
+          typed[i] = canonical;
+          continue;
+        }
+      } else if (typeof v === "number" && numberColumn[i] && fieldAccepts(fields[i]!, v)) {
+        typed[i] = v;
+        continue;
       } else if (dateColumn[i] && typeof v === "object" && v.kind === "date" && isValidDate(v.y, v.m, v.d)) {
         typed[i] = v;
         continue;
@@ -156,7 +198,10 @@ export function forEachDataRow(
       if (reading.whitespace) (problems ??= []).push({ field: col.field.key, kind: "whitespace", detail: null });
       if (reading.problem) (problems ??= []).push({ field: col.field.key, kind: reading.problem, detail: reading.detail });
     }
-    visit(new DataRow(originRow + r, layout, typed, cells, problems ?? NO_PROBLEMS), count++);
+    if (shared) {
+      shared.refill(originRow + r, cells, problems ?? NO_PROBLEMS);
+      visit(shared, count++);
+    } else visit(new DataRow(originRow + r, layout, typed, cells, problems ?? NO_PROBLEMS), count++);
   }
   return count;
 }

@@ -19,10 +19,6 @@ function isSpaceCode(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
 }
 
-function isInvisibleCode(c: number): boolean {
-  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad;
-}
-
 /** True when text has leading/trailing spaces, a full-width space anywhere, or an invisible character. */
 export function hasWhitespaceProblem(text: string): boolean {
   const n = text.length;
@@ -30,7 +26,9 @@ export function hasWhitespaceProblem(text: string): boolean {
   if (isSpaceCode(text.charCodeAt(0)) || isSpaceCode(text.charCodeAt(n - 1))) return true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xad && (c === 0x3000 || isInvisibleCode(c))) return true;
+    // Ordinary CJK (U+3400 and up, but for U+3000 and U+FEFF) and ASCII are rejected by the first comparisons.
+    if (c < 0xad || (c > 0x3000 && c !== 0xfeff)) continue;
+    if (c === 0xad || c === 0x3000 || c === 0xfeff || (c >= 0x200b && c <= 0x200d) || c === 0x2060) return true;
   }
   return false;
 }

@@ -15,8 +15,20 @@ function parseRange(range: string): MergeRange | null {
   return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
 }
 
-/** One exceljs worksheet as a plain snapshot; merged cells keep their value only in the top-left cell. */
-export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
+/** exceljs internals released while a sheet is consumed; both are plain fields of its Worksheet. */
+interface WorksheetInternals {
+  _rows?: unknown[];
+  dataValidations?: { model?: Record<string, unknown> };
+}
+
+/**
+ * One exceljs worksheet as a plain snapshot; merged cells keep their value only in the top-left cell.
+ * With `consume`, each exceljs row is dropped as soon as it is copied (and the per-cell validation model first),
+ * so a 100,000-row sheet never exists twice in memory; the worksheet is unusable afterwards.
+ */
+export function snapshotSheet(ws: ExcelJS.Worksheet, consume = false): SheetSnapshot {
+  const internals = ws as unknown as WorksheetInternals;
+  if (consume && internals.dataValidations) internals.dataValidations.model = {};
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is MergeRange => m !== null);
   const values: CellValue[][] = [];
   const rowCount = ws.rowCount;
@@ -26,6 +38,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     if (excelRow) {
       const rowValues = excelRow.values as ExcelJS.CellValue[];
       for (let c = 1; c < rowValues.length; c++) cells.push(fromExcelValue(rowValues[c]));
+      if (consume && internals._rows) internals._rows[r - 1] = undefined;
     }
     values.push(cells);
   }
@@ -39,8 +52,8 @@ export function snapshotSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   return { name: ws.name, values, originRow: 1, originCol: 1, merges };
 }
 
-export function snapshotWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
-  return { name, sheets: wb.worksheets.map(snapshotSheet) };
+export function snapshotWorkbook(wb: ExcelJS.Workbook, name: string, consume = false): WorkbookSnapshot {
+  return { name, sheets: wb.worksheets.map((ws) => snapshotSheet(ws, consume)) };
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -54,7 +67,16 @@ function isEncryptedOoxml(buf: Buffer): boolean {
 }
 
 /** Reads .xlsx/.xlsm (or .csv) bytes into a snapshot; any failure is an InputError with a plain message. */
-export async function readWorkbookBuffer(buf: Buffer, fileName: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
+export interface ReadOptions {
+  /** Keep the exceljs workbook (to inspect styles, tables, validations); otherwise it is consumed to save memory. */
+  readonly keepWorkbook?: boolean;
+}
+
+export async function readWorkbookBuffer(
+  buf: Buffer,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
   const name = path.basename(fileName);
   const ext = path.extname(fileName).toLowerCase();
   if (buf.length === 0) throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
@@ -75,10 +97,14 @@ export async function readWorkbookBuffer(buf: Buffer, fileName: string): Promise
     throw new InputError("corrupt", `${name}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`);
   }
   if (wb.worksheets.length === 0) throw new InputError("corrupt", `${name}：工作簿中没有工作表。请检查文件后再试。`);
-  return { snapshot: snapshotWorkbook(wb, name), workbook: wb };
+  const keep = options.keepWorkbook === true;
+  return { snapshot: snapshotWorkbook(wb, name, !keep), workbook: keep ? wb : null };
 }
 
-export async function readWorkbookFile(file: string): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
+export async function readWorkbookFile(
+  file: string,
+  options: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
   const name = path.basename(file);
   let info;
   try {
@@ -93,5 +119,5 @@ export async function readWorkbookFile(file: string): Promise<{ snapshot: Workbo
   } catch {
     throw new InputError("unreadable", `${name}：没有读取权限或文件正被占用。请关闭占用它的程序或检查权限后再试。`);
   }
-  return readWorkbookBuffer(buf, file);
+  return readWorkbookBuffer(buf, file, options);
 }

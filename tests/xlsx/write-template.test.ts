@@ -30,7 +30,7 @@ afterAll(() => {
 async function roundTrip(wb: ExcelJS.Workbook, name: string) {
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
-  const { snapshot, workbook } = await readWorkbookFile(file);
+  const { snapshot, workbook } = await readWorkbookFile(file, { keepWorkbook: true });
   if (!workbook) throw new Error("no workbook");
   return { file, snapshot, workbook };
 }
