@@ -19,41 +19,10 @@ import {
   workbook,
   type RosterRow,
 } from "../helpers/build";
+import { SPEC_IDS } from "../helpers/spec-ids";
 
 const LANGS: Lang[] = ["zh-CN", "en"];
 
-/** SPEC §3 common and roster rule ids. */
-const SPEC_IDS = [
-  "header.missing",
-  "header.duplicate",
-  "cell.required",
-  "cell.type",
-  "cell.enum",
-  "cell.formula-error",
-  "cell.whitespace",
-  "settings.value",
-  "roster.id.format",
-  "roster.id.legacy",
-  "roster.id.numeric",
-  "roster.id.checksum",
-  "roster.id.birthdate",
-  "roster.id.duplicate",
-  "roster.birthdate.mismatch",
-  "roster.gender.mismatch",
-  "roster.future-date",
-  "roster.dates.order",
-  "roster.age.application",
-  "roster.activist.period",
-  "roster.probation.early",
-  "roster.probation.long",
-  "roster.probation.overdue",
-  "roster.probation.due",
-  "roster.category.mismatch",
-  "roster.dues.rate",
-  "roster.dues.missing",
-  "roster.dues.nonmember",
-  "roster.phone.format",
-];
 
 describe("catalog parity", () => {
   test("ALL_RULE_IDS has no duplicates and covers every common and roster id of SPEC §3", () => {

@@ -21,30 +21,8 @@ import {
   upgrade15,
   type RosterRow,
 } from "../helpers/build";
+import { ROSTER_RULES } from "../helpers/spec-ids";
 
-const ROSTER_RULES = [
-  "roster.id.format",
-  "roster.id.legacy",
-  "roster.id.numeric",
-  "roster.id.checksum",
-  "roster.id.birthdate",
-  "roster.id.duplicate",
-  "roster.birthdate.mismatch",
-  "roster.gender.mismatch",
-  "roster.future-date",
-  "roster.dates.order",
-  "roster.age.application",
-  "roster.activist.period",
-  "roster.probation.early",
-  "roster.probation.long",
-  "roster.probation.overdue",
-  "roster.probation.due",
-  "roster.category.mismatch",
-  "roster.dues.rate",
-  "roster.dues.missing",
-  "roster.dues.nonmember",
-  "roster.phone.format",
-] as const;
 
 /** Exactly one issue of `rule` on the first data row (sheet row 3), with the given severity, cell and field. */
 function expectOne(
