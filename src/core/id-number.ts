@@ -2,14 +2,20 @@ import type { CellDate } from "./types";
 import { makeDate } from "./dates";
 import { compactText } from "./text";
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const WEIGHTS = Int32Array.of(7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2);
 const CHECK_CHARS = "10X98765432";
+/** Char codes of CHECK_CHARS, to compare without making one-character strings. */
+const CHECK_CODES = Int32Array.from(CHECK_CHARS, (c) => c.charCodeAt(0));
+
+function checkIndex(first17: string): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!;
+  return sum % 11;
+}
 
 /** The ISO 7064 MOD 11-2 check character for the first 17 digits. */
 export function idCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] ?? 0);
-  return CHECK_CHARS[sum % 11] ?? "";
+  return CHECK_CHARS[checkIndex(first17)] ?? "";
 }
 
 /** A 15-digit legacy id upgraded to 18 digits (19 inserted before the year, check character appended). */
@@ -55,10 +61,11 @@ function digitsAt(t: string, from: number, count: number): number {
 export function parseIdNumber(text: string): ParsedId | null {
   const t = isCanonicalId18(text) ? text : compactText(text).toUpperCase();
   if (isCanonicalId18(t)) {
-    const expectedCheck = idCheckChar(t);
+    const check = checkIndex(t);
     const birth = makeDate(digitsAt(t, 6, 4), digitsAt(t, 10, 2), digitsAt(t, 12, 2));
     const gender = (t.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
-    return { form: "18", id18: t, text: t, birth, gender, checksumOk: t[17] === expectedCheck, expectedCheck };
+    const checksumOk = t.charCodeAt(17) === CHECK_CODES[check];
+    return { form: "18", id18: t, text: t, birth, gender, checksumOk, expectedCheck: CHECK_CHARS[check] ?? "" };
   }
   if (ID15.test(t)) {
     const birth = makeDate(1900 + digitsAt(t, 6, 2), digitsAt(t, 8, 2), digitsAt(t, 10, 2));

@@ -11,6 +11,7 @@ export const cellRequired: RowRule = {
   scope: "row",
   check(row, ctx, report) {
     const required = ctx.shared("requiredKeys", requiredColumns);
-    for (const key of required) if (row.blank(key)) report.cell(row, key);
+    // A read value is never blank: look at the raw cell only when nothing was read.
+    for (const key of required) if (row.value(key) === null && row.blank(key)) report.cell(row, key);
   },
 };
