@@ -49,6 +49,16 @@ export function headerText(v: CellValue | undefined): string {
   return "";
 }
 
+const ITEM_HEADER = /^(.+?)\((\d+(?:\.\d+)?)\)$/;
+
+/** `师德师风(20)` / `师德师风（20）` → an item field with its maximum; null for any other header. */
+export function itemField(header: string): FieldDef | null {
+  const m = ITEM_HEADER.exec(normalizeHeader(header, true));
+  if (!m || !m[1] || !m[2]) return null;
+  const max = Number(m[2]);
+  return { key: `item:${m[1]}`, header: header.trim(), type: "number", item: { name: m[1], max } };
+}
+
 /** Binds the columns of one candidate header row to a template's fields. */
 export function bindHeaderRow(template: TemplateDef, cells: ReadonlyArray<CellValue>): Omit<HeaderMatch, "headerIndex"> {
   const lookup = headerLookup(template);
@@ -58,7 +68,7 @@ export function bindHeaderRow(template: TemplateDef, cells: ReadonlyArray<CellVa
   for (let i = 0; i < cells.length; i++) {
     const header = headerText(cells[i]);
     if (!header) continue;
-    const field = lookup.get(normalizeHeader(header));
+    const field = lookup.get(normalizeHeader(header)) ?? (template.itemColumns ? itemField(header) : null);
     if (!field) continue;
     const binding = { field, index: i, header: header.trim() };
     if (bound.has(field.key)) duplicates.push(binding);

@@ -151,6 +151,7 @@ export function forEachDataRow(
   // Built in the template's field order so that every sheet of a template shares one object shape (fast keyed loads).
   const slot: Record<string, number> = {};
   for (const f of template.fields) slot[f.key] = -1;
+  // Item columns (evaluation) are fields of this sheet only; they come after the template's own.
   columns.forEach((c, i) => (slot[c.field.key] = i));
   const layout: RowLayout = { slot, cellIndex: columns.map((c) => c.index) };
   let count = 0;

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import type { CellDate, CellValue } from "../core/types";
 import type { FieldDef, TemplateDef } from "../core/templates/types";
+import { sheetFields } from "../core/templates/fields";
 import { SETTING_DEFS, SETTINGS_SHEET, type SettingDef, type SettingValue } from "../core/settings";
 import { columnLetter } from "../core/address";
 import { formatDate } from "../core/dates";
@@ -299,7 +300,7 @@ function writeTemplateSheet(
   lists: OptionLists,
   tableName: string,
 ): WrittenTemplate {
-  const fields = template.fields;
+  const fields = sheetFields(template);
   const ncols = Math.max(1, fields.length);
   const lastCol = columnLetter(ncols);
   const given = opts.rows?.[template.id] ?? [];
@@ -524,7 +525,7 @@ function guideLines(written: readonly WrittenTemplate[], opts: BuildTemplateOpti
   h("二、怎么填");
   p("列名为红色的是必填列。可以增加自己需要的列（会被忽略），也可以调整列的顺序，但请不要修改列名。在表格最后一行下面继续输入，表格会自动扩展，格式和下拉列表随之延续。");
   for (const w of written) {
-    const f = w.template.fields;
+    const f = sheetFields(w.template);
     p(`【${w.sheetName}】`);
     const required = f.filter((x) => x.required);
     if (required.length) p(`必填列：${fieldList(required)}。`);
@@ -551,7 +552,7 @@ function guideLines(written: readonly WrittenTemplate[], opts: BuildTemplateOpti
     if (w.checks.length) p(`表内自动提示（不打开加载项也有效）：${w.checks.join("；")}。`);
   }
 
-  const all = written.flatMap((w) => w.template.fields);
+  const all = written.flatMap((w) => sheetFields(w.template));
   const ordinals = ["三", "四", "五", "六", "七", "八"];
   let section = 0;
   const numbered = (title: string) => h(`${ordinals[section++] ?? String(section + 2)}、${title}`);

@@ -103,6 +103,38 @@ describe("shared samples", () => {
     expect(errorsFirst).toBe(true);
   });
 
+  test("evaluation.xlsx gives exactly the listed issues and its byGrade", async () => {
+    const r = await runCli(["validate", sample("evaluation.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "年终考核", template: "evaluation", headerRow: 2, dataRows: 20 })]);
+    expect(report.issues.map((i: JsonIssue) => [i.rule, i.cell])).toEqual([
+      ["eval.score.range", "F7"],
+      ["eval.score.missing", "J8"],
+      ["eval.total.mismatch", "M9"],
+      ["eval.grade.threshold", "O10"],
+      ["eval.grade.veto", "O11"],
+    ]);
+    expect(report.counts).toEqual({ error: 5, warning: 0, info: 0 });
+    const s = await runCli(["summarize", sample("evaluation.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    const summary = JSON.parse(s.stdout).evaluation;
+    expect(summary.byGrade).toEqual({ 优秀: 4, 合格: 14, 基本合格: 2 });
+    expect(summary.excellentQuota).toEqual({ limit: 4, used: 4 });
+    expect(Object.keys(summary.itemAverages)).toEqual(["师德师风", "出勤考勤", "工作量", "教学质量", "教育科研", "特色工作"]);
+  });
+
+  test("ballot.xlsx gives exactly the listed issue", async () => {
+    const r = await runCli(["validate", sample("ballot.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "民主测评", template: "ballot", headerRow: 1, dataRows: 20 })]);
+    expect(report.issues.map((i: JsonIssue) => [i.rule, i.cell])).toEqual([["ballot.votes.exceed", "C7"]]);
+    expect(report.counts).toEqual({ error: 1, warning: 0, info: 0 });
+    const s = await runCli(["summarize", sample("ballot.xlsx"), "--format", "json"]);
+    const byResult = JSON.parse(s.stdout).ballot.byResult as Record<string, number>;
+    expect(Object.values(byResult).reduce((a, b) => a + b, 0)).toBe(20);
+  });
+
   test("--lang en gives English messages", async () => {
     const r = await runCli(["validate", sample("roster-messy.xlsx"), "--format", "json", "--lang", "en"]);
     const issues = JSON.parse(r.stdout).issues as JsonIssue[];

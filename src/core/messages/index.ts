@@ -3,8 +3,13 @@ import type { Catalog, Lang, MessageParams } from "./types";
 import { zhCN } from "./zh-CN";
 import { en } from "./en";
 import { templateFieldHeader } from "./field-header";
+import { MESSAGE_PARTS } from "./parts";
 
-export const CATALOGS: Readonly<Record<Lang, Catalog>> = { "zh-CN": zhCN, en };
+function compose(lang: Lang, base: Catalog): Catalog {
+  return Object.assign({}, base, ...MESSAGE_PARTS.map((p) => p.messages[lang])) as Catalog;
+}
+
+export const CATALOGS: Readonly<Record<Lang, Catalog>> = { "zh-CN": compose("zh-CN", zhCN), en: compose("en", en) };
 
 export type { Lang } from "./types";
 

@@ -1,7 +1,8 @@
 import type { Lang } from "./types";
+import { MESSAGE_PARTS } from "./parts";
 
-/** A short name for each rule, for group headings (text report, task pane). */
-export const RULE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+/** Short names of the common and roster rules; other templates bring theirs in their message part. */
+const BASE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   "zh-CN": {
     "header.missing": "缺少必填列",
     "header.duplicate": "重复的列",
@@ -64,6 +65,12 @@ export const RULE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>
     "roster.dues.nonmember": "Dues for a non-member",
     "roster.phone.format": "Malformed phone number",
   },
+};
+
+/** A short name for each rule, for group headings (text report, task pane). */
+export const RULE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  "zh-CN": Object.assign({}, BASE_TITLES["zh-CN"], ...MESSAGE_PARTS.map((p) => p.titles["zh-CN"])) as Record<string, string>,
+  en: Object.assign({}, BASE_TITLES.en, ...MESSAGE_PARTS.map((p) => p.titles.en)) as Record<string, string>,
 };
 
 export function ruleTitle(rule: string, lang: Lang): string {

@@ -27,6 +27,19 @@ import { duesRate } from "./roster/dues-rate";
 import { duesMissing } from "./roster/dues-missing";
 import { duesNonmember } from "./roster/dues-nonmember";
 import { phoneFormat } from "./roster/phone-format";
+import { itemsNone } from "./evaluation/items-none";
+import { weightsSum } from "./evaluation/weights-sum";
+import { scoreRange } from "./evaluation/score-range";
+import { scoreMissing } from "./evaluation/score-missing";
+import { totalMismatch } from "./evaluation/total-mismatch";
+import { gradeThreshold } from "./evaluation/grade-threshold";
+import { gradeVeto } from "./evaluation/grade-veto";
+import { gradeQuota } from "./evaluation/grade-quota";
+import { rankMismatch } from "./evaluation/rank-mismatch";
+import { evalDuplicate } from "./evaluation/duplicate";
+import { votesExceed } from "./ballot/votes-exceed";
+import { ballotGradeQuota } from "./ballot/grade-quota";
+import { gradeMajority } from "./ballot/grade-majority";
 
 export const RULES: readonly Rule[] = [
   headerMissing,
@@ -57,6 +70,19 @@ export const RULES: readonly Rule[] = [
   duesMissing,
   duesNonmember,
   phoneFormat,
+  itemsNone,
+  weightsSum,
+  scoreRange,
+  scoreMissing,
+  totalMismatch,
+  gradeThreshold,
+  gradeVeto,
+  gradeQuota,
+  rankMismatch,
+  evalDuplicate,
+  votesExceed,
+  ballotGradeQuota,
+  gradeMajority,
 ];
 
 /** Rule ids that are not checks over a template's rows. */

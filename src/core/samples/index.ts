@@ -1,5 +1,7 @@
 import type { CellDate, CellValue } from "../types";
 import { sampleRosterRows } from "./roster";
+import { sampleEvaluationRows } from "./evaluation";
+import { sampleBallotRows } from "./ballot";
 
 export { sampleRosterRows } from "./roster";
 export { type Random, createRandom, mulberry32 } from "./random";
@@ -14,6 +16,8 @@ export type SampleGenerator = (n: number, options: SampleRowsOptions) => Record<
 /** Sample-row generators by template id; templates without one get no sample rows. */
 export const SAMPLE_GENERATORS: Readonly<Record<string, SampleGenerator>> = {
   roster: sampleRosterRows,
+  evaluation: sampleEvaluationRows,
+  ballot: sampleBallotRows,
 };
 
 export function hasSampleRows(templateId: string): boolean {

@@ -75,7 +75,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }
 
-function sampleName(r: Random, male: boolean): string {
+export function sampleName(r: Random, male: boolean): string {
   const surname = r.weighted(SURNAMES);
   const pool = male ? GIVEN_MALE : GIVEN_FEMALE;
   const char = () => (r.chance(0.2) ? r.pick(GIVEN_ANY) : r.pick(pool));

@@ -4,12 +4,17 @@ import type { Summarizer } from "./types";
 import type { SummaryTable } from "./table";
 import { type RosterSummary, rosterSummarizer } from "./roster";
 import { rosterTables } from "./roster-tables";
+import { type EvaluationSummary, evaluationSummarizer } from "./evaluation";
+import { type BallotSummary, ballotSummarizer } from "./ballot";
+import { ballotTables, evaluationTables } from "./evaluation-ballot-tables";
 
-export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer];
+export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer, evaluationSummarizer, ballotSummarizer];
 
 /** How each template's summary is laid out as tables, keyed by template id. */
 export const SUMMARY_TABLES: Readonly<Record<string, (summary: never) => SummaryTable[]>> = {
   roster: (s: RosterSummary) => rosterTables(s),
+  evaluation: (s: EvaluationSummary) => evaluationTables(s),
+  ballot: (s: BallotSummary) => ballotTables(s),
 };
 
 export function summaryTables(templateId: string, summary: unknown): SummaryTable[] {

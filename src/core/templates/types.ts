@@ -20,6 +20,16 @@ export interface FieldDef {
   readonly width?: number;
   /** Shown as the header's input prompt in generated sheets. */
   readonly hint?: string;
+  /** Set on the fields made from item columns such as `师德师风(20)`: the item's name and maximum. */
+  readonly item?: { readonly name: string; readonly max: number };
+}
+
+/** Columns a template takes from headers of the form `名称(分值)`: each becomes a number field of its own. */
+export interface ItemColumnsDef {
+  /** Default items of generated sheets, as [name, maximum]. */
+  readonly defaults: ReadonlyArray<readonly [string, number]>;
+  /** Generated sheets put the items after this field. */
+  readonly after: string;
 }
 
 export interface TemplateDef {
@@ -30,4 +40,5 @@ export interface TemplateDef {
   readonly fields: readonly FieldDef[];
   /** Column order of generated sheets is the order of `fields`. */
   readonly description: string;
+  readonly itemColumns?: ItemColumnsDef;
 }

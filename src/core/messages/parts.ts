@@ -1,0 +1,5 @@
+import type { MessagePart } from "./part";
+import { evaluationBallotMessages } from "./evaluation-ballot";
+
+/** The per-template message parts added to the common and roster catalogs. */
+export const MESSAGE_PARTS: readonly MessagePart[] = [evaluationBallotMessages];

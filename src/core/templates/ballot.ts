@@ -1,0 +1,21 @@
+import type { TemplateDef } from "./types";
+
+export const BALLOT_RESULTS = ["优秀", "合格", "基本合格", "不合格", "不评定等次"] as const;
+
+export const ballot: TemplateDef = {
+  id: "ballot",
+  sheetName: "民主测评",
+  title: "民主评议党员测评统计表",
+  description: "民主评议党员的测评票统计与评议结果",
+  fields: [
+    { key: "seq", header: "序号", type: "integer", width: 6 },
+    { key: "name", header: "姓名", type: "text", required: true, width: 10 },
+    { key: "voters", header: "应参评人数", aliases: ["发出票数"], type: "integer", required: true, min: 0, width: 10 },
+    { key: "excellent", header: "优秀票", type: "integer", required: true, min: 0, width: 8 },
+    { key: "pass", header: "合格票", type: "integer", required: true, min: 0, width: 8 },
+    { key: "basicPass", header: "基本合格票", type: "integer", required: true, min: 0, width: 10 },
+    { key: "fail", header: "不合格票", type: "integer", required: true, min: 0, width: 9 },
+    { key: "result", header: "评议结果", type: "enum", values: BALLOT_RESULTS, width: 11 },
+    { key: "note", header: "备注", type: "text", width: 14 },
+  ],
+};

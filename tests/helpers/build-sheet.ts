@@ -1,0 +1,24 @@
+import type { CellDate, CellValue, Issue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import { validateWorkbook } from "../../src/core/engine";
+
+export const AS_OF: CellDate = { kind: "date", y: 2026, m: 11, d: 21 };
+
+/** A sheet with a title row, a header row (row 2) and data rows from row 3, columns in the order of `headers`. */
+export function sheetOf(name: string, headers: string[], rows: Array<Record<string, CellValue>>): SheetSnapshot {
+  return { name, values: [["标题"], headers, ...rows.map((r) => headers.map((h) => r[h] ?? null))] };
+}
+
+export function settingsOf(items: Record<string, CellValue>): SheetSnapshot {
+  return { name: "设置", values: [["项目", "值"], ...Object.entries(items).map(([k, v]) => [k, v])] };
+}
+
+export function check(sheets: SheetSnapshot[]): { issues: Issue[]; result: ReturnType<typeof validateWorkbook> } {
+  const wb: WorkbookSnapshot = { name: "t.xlsx", sheets };
+  const result = validateWorkbook(wb, { asOf: AS_OF });
+  return { issues: [...result.issues], result };
+}
+
+/** (rule, cell) pairs of one rule, or of all rules when none is given. */
+export function pairs(issues: readonly Issue[], rule?: string): Array<[string, string | null]> {
+  return issues.filter((i) => !rule || i.rule === rule).map((i) => [i.rule, i.cell]);
+}
