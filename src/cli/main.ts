@@ -5,12 +5,14 @@ import type { Io } from "./commands/common";
 const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板、校验与汇总
 
 用法：
-  zhibu template [roster|all] [-o FILE] [--branch NAME] [--sample N] [--force]
+  zhibu template [roster|schedule|evaluation|ballot|all] [-o FILE] [--branch NAME] [--sample N] [--force]
       生成带下拉选项、日期校验和表内检查的空白模板（--sample N 填入 N 行虚构示例数据）
   zhibu validate FILE [--format text|json] [--as-of YYYY-MM-DD] [--sheet NAME] [--lang en]
       校验工作簿；退出码 0 无错误（可有警告），1 有错误，2 无法运行
   zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask] [--force]
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
+  zhibu import-plan TEXTFILE [-o FILE] [--year YYYY] [--range each|first] [--branch NAME] [--force]
+      把工作计划中的月度工作安排（“三月份：”“1、…”“（支部，4—7月份）”）转成月度工作安排表
 
 FILE 可以是 .xlsx、.xlsm 或 .csv（UTF-8 或 GBK）。zhibu 从不改写输入文件；输出文件已存在时需加 --force。
 统计截止日期默认取「设置」表，再默认今天；--as-of 优先。
@@ -35,9 +37,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import("./commands/summarize");
     return { flags: m.summarizeFlags, run: m.runSummarize };
   },
+  "import-plan": async () => {
+    const m = await import("./commands/import-plan");
+    return { flags: m.importPlanFlags, run: m.runImportPlan };
+  },
 };
 
-const PLANNED = new Set(["aggregate", "import-plan"]);
+const PLANNED = new Set(["aggregate"]);
 
 function defaultIo(): Io {
   return {

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { CellDate, CellValue } from "../core/types";
 import type { FieldDef, TemplateDef } from "../core/templates/types";
 import { sheetFields } from "../core/templates/fields";
+import { SCHEDULE_GUIDE } from "../core/templates/schedule";
 import { SETTING_DEFS, SETTINGS_SHEET, type SettingDef, type SettingValue } from "../core/settings";
 import { columnLetter } from "../core/address";
 import { formatDate } from "../core/dates";
@@ -58,6 +59,7 @@ export const TEMPLATE_GUIDES: Readonly<Record<string, readonly string[]>> = {
     "预备党员入党满 1 年前 30 天起，校验会提示办理转正；满 1 年仍未填转正日期会提示逾期。",
     "个人信息保护：花名册含有身份证号和手机号，属于个人信息，请妥善保管，不要随意转发。对外报送请使用助手的“汇总”导出，身份证号和手机号会自动隐去中间几位。",
   ],
+  schedule: SCHEDULE_GUIDE,
 };
 
 export interface BuildTemplateOptions {

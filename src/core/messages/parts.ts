@@ -1,5 +1,6 @@
 import type { MessagePart } from "./part";
 import { evaluationBallotMessages } from "./evaluation-ballot";
+import { scheduleMessages } from "./schedule";
 
 /** The per-template message parts added to the common and roster catalogs. */
-export const MESSAGE_PARTS: readonly MessagePart[] = [evaluationBallotMessages];
+export const MESSAGE_PARTS: readonly MessagePart[] = [scheduleMessages, evaluationBallotMessages];

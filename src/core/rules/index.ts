@@ -40,6 +40,7 @@ import { evalDuplicate } from "./evaluation/duplicate";
 import { votesExceed } from "./ballot/votes-exceed";
 import { ballotGradeQuota } from "./ballot/grade-quota";
 import { gradeMajority } from "./ballot/grade-majority";
+import { SCHEDULE_RULES } from "./schedule";
 
 export const RULES: readonly Rule[] = [
   headerMissing,
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   votesExceed,
   ballotGradeQuota,
   gradeMajority,
+  ...SCHEDULE_RULES,
 ];
 
 /** Rule ids that are not checks over a template's rows. */

@@ -2,6 +2,7 @@ import type { CellDate, CellValue } from "../types";
 import { sampleRosterRows } from "./roster";
 import { sampleEvaluationRows } from "./evaluation";
 import { sampleBallotRows } from "./ballot";
+import { sampleScheduleRows } from "./schedule";
 
 export { sampleRosterRows } from "./roster";
 export { type Random, createRandom, mulberry32 } from "./random";
@@ -16,6 +17,7 @@ export type SampleGenerator = (n: number, options: SampleRowsOptions) => Record<
 /** Sample-row generators by template id; templates without one get no sample rows. */
 export const SAMPLE_GENERATORS: Readonly<Record<string, SampleGenerator>> = {
   roster: sampleRosterRows,
+  schedule: sampleScheduleRows,
   evaluation: sampleEvaluationRows,
   ballot: sampleBallotRows,
 };

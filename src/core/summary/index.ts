@@ -7,12 +7,15 @@ import { rosterTables } from "./roster-tables";
 import { type EvaluationSummary, evaluationSummarizer } from "./evaluation";
 import { type BallotSummary, ballotSummarizer } from "./ballot";
 import { ballotTables, evaluationTables } from "./evaluation-ballot-tables";
+import { type ScheduleSummary, scheduleSummarizer } from "./schedule";
+import { scheduleTables } from "./schedule-tables";
 
-export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer, evaluationSummarizer, ballotSummarizer];
+export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer, scheduleSummarizer, evaluationSummarizer, ballotSummarizer];
 
 /** How each template's summary is laid out as tables, keyed by template id. */
 export const SUMMARY_TABLES: Readonly<Record<string, (summary: never) => SummaryTable[]>> = {
   roster: (s: RosterSummary) => rosterTables(s),
+  schedule: (s: ScheduleSummary) => scheduleTables(s),
   evaluation: (s: EvaluationSummary) => evaluationTables(s),
   ballot: (s: BallotSummary) => ballotTables(s),
 };

@@ -1,0 +1,56 @@
+import type { Catalog } from "./types";
+
+const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+
+const pct = (v: unknown): string => (typeof v === "number" ? `${Math.round(v * 10000) / 100}%` : s(v));
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-03" → March 2026, "2026-Q1" → Q1 2026, "2026" → 2026. */
+function periodEn(period: unknown): string {
+  const p = s(period);
+  let m = /^(\d{4})-(\d{1,2})$/.exec(p);
+  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  m = /^(\d{4})-Q([1-4])$/.exec(p);
+  if (m) return `Q${m[2]} ${m[1]}`;
+  return p;
+}
+
+function perOf(period: unknown): string {
+  const p = s(period);
+  if (/^\d{4}-\d{1,2}$/.test(p)) return "a month";
+  if (/-Q\d$/.test(p)) return "a quarter";
+  return "a year";
+}
+
+/** Messages of the schedule rules (SPEC §3 "Schedule"), merged into the en catalog. */
+export const scheduleEn: Catalog = {
+  "schedule.date.month": (p) => `Date ${s(p["date"])} is not in month ${s(p["month"])}; check the month or the date`,
+  "schedule.date.year": (p) => `Date ${s(p["date"])} is outside the plan year ${s(p["year"])}`,
+  "schedule.attendance.exceeds": (p) => `${s(p["attended"])} attended but only ${s(p["expected"])} were expected`,
+  "schedule.attendance.missing": (p) =>
+    `${p["type"] ? `${s(p["type"])} marked as done` : "Marked as done"} but the attendance is empty`,
+  "schedule.attendance.quorum": (p) =>
+    `${s(p["type"])}: ${s(p["attended"])} of ${s(p["expected"])} attended, less than half (at least ${s(p["quorum"])} needed), so it cannot take decisions`,
+  "schedule.attendance.low": (p) =>
+    `Attendance ${pct(p["rate"])} (${s(p["attended"])} of ${s(p["expected"])}) is below the warning line ${pct(p["threshold"])}`,
+  "schedule.overdue": (p) =>
+    `The date ${s(p["date"])} has passed (as of ${s(p["asOf"])}) but the status is still "planned"; mark it done, cancelled or postponed`,
+  "schedule.duplicate": (p) =>
+    `Same date (${s(p["date"])}), type and content on ${s(p["count"])} rows (${s(p["rows"])})`,
+  "schedule.frequency": (p) =>
+    `${s(p["type"])}: ${p["actual"] === 0 ? "none" : s(p["actual"])} in ${periodEn(p["period"])}, but the settings require at least ${s(p["required"])} ${perOf(p["period"])}`,
+};
