@@ -23,7 +23,7 @@ export const SETTINGS_SHEET = "设置";
 export const SETTING_DEFS: readonly SettingDef[] = [
   { key: "branchName", label: "支部名称", type: "text", defaultValue: "", note: "用于标题和导出" },
   { key: "asOf", label: "统计截止日期", type: "date", defaultValue: null, note: "留空为今天；所有“到期”“逾期”按此日期判断" },
-  { key: "year", label: "年度", type: "year", defaultValue: null, note: "留空为统计截止日期所在年份" },
+  { key: "year", label: "年度", type: "year", defaultValue: null, note: "留空时取月度工作安排中日期最多的年份，再默认统计截止日期所在年份" },
   { key: "generalMeetingPerQuarter", label: "支部党员大会每季度次数", type: "count", defaultValue: 1, note: "三会一课：每季度至少召开一次" },
   { key: "committeePerMonth", label: "支部委员会每月次数", type: "count", defaultValue: 1, note: "一般每月召开一次" },
   { key: "groupMeetingPerMonth", label: "党小组会每月次数", type: "count", defaultValue: 1, note: "一般每月召开一次" },
@@ -155,7 +155,7 @@ export function readSettings(sheet: SheetSnapshot): { settings: Settings; issues
 
 export function describeDefault(def: SettingDef): string {
   const v = def.defaultValue;
-  if (v === null) return def.type === "date" ? "今天" : "统计截止日期所在年份";
+  if (v === null) return def.type === "date" ? "今天" : "按日期推断的年份";
   if (def.type === "percent" && typeof v === "number") return `${Math.round(v * 10000) / 100}%`;
   return String(v);
 }
