@@ -11,6 +11,8 @@ const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板�
       校验工作簿；退出码 0 无错误（可有警告），1 有错误，2 无法运行
   zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask] [--force]
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
+  zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
+      多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）
   zhibu import-plan TEXTFILE [-o FILE] [--year YYYY] [--range each|first] [--branch NAME] [--force]
       把工作计划中的月度工作安排（“三月份：”“1、…”“（支部，4—7月份）”）转成月度工作安排表
 
@@ -37,13 +39,15 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const m = await import("./commands/summarize");
     return { flags: m.summarizeFlags, run: m.runSummarize };
   },
+  aggregate: async () => {
+    const m = await import("./commands/aggregate");
+    return { flags: m.aggregateFlags, run: m.runAggregate };
+  },
   "import-plan": async () => {
     const m = await import("./commands/import-plan");
     return { flags: m.importPlanFlags, run: m.runImportPlan };
   },
 };
-
-const PLANNED = new Set(["aggregate"]);
 
 function defaultIo(): Io {
   return {
@@ -67,8 +71,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   }
   const load = COMMANDS[name];
   if (!load) {
-    const hint = PLANNED.has(name) ? `zhibu ${name} 尚未在此版本中提供。` : `未知命令 ${name}。`;
-    io.err(`zhibu: ${hint}可用命令：${Object.keys(COMMANDS).join("、")}；zhibu --help 查看用法\n`);
+    io.err(`zhibu: 未知命令 ${name}。可用命令：${Object.keys(COMMANDS).join("、")}；zhibu --help 查看用法\n`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,0 +1,404 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { CellDate, CellValue } from "../../src/core/types";
+import type { TemplateDef } from "../../src/core/templates/types";
+import { roster } from "../../src/core/templates/roster";
+import { schedule } from "../../src/core/templates/schedule";
+import { evaluation } from "../../src/core/templates/evaluation";
+import { ballot } from "../../src/core/templates/ballot";
+import { sampleRows } from "../../src/core/samples";
+import { formatDate } from "../../src/core/dates";
+import { buildTemplateWorkbook } from "../../src/xlsx/write-template";
+import { runCli, tempDir } from "../helpers/cli";
+
+const AS_OF: CellDate = { kind: "date", y: 2026, m: 11, d: 21 };
+const dir = tempDir("zhibu-aggregate-");
+const branches = path.join(dir, "branches");
+mkdirSync(branches);
+
+type Rows = Record<string, Record<string, CellValue>[]>;
+
+async function writeBranch(
+  file: string,
+  branch: string,
+  templates: TemplateDef[],
+  n: number,
+  seed: number,
+  edit?: (rows: Rows) => void,
+): Promise<string> {
+  const rows: Rows = {};
+  for (const t of templates) rows[t.id] = sampleRows(t.id, n, { seed, asOf: AS_OF });
+  edit?.(rows);
+  const full = path.join(branches, file);
+  await buildTemplateWorkbook({ templates, branch, rows, asOf: AS_OF }).xlsx.writeFile(full);
+  return full;
+}
+
+/** Two 预备党员 whose probation is over (overdue) and ends within 30 days (due) at AS_OF. */
+function probationTodos(rows: Rows): void {
+  const r = rows["roster"] ?? [];
+  const set = (row: Record<string, CellValue> | undefined, admission: CellDate) => {
+    if (!row) return;
+    Object.assign(row, { category: "预备党员", fullDate: null, admissionDate: admission });
+  };
+  set(r[0], { kind: "date", y: 2025, m: 10, d: 8 });
+  set(r[1], { kind: "date", y: 2025, m: 12, d: 6 });
+}
+
+function writeCsv(file: string, n: number, seed: number): string {
+  const people = sampleRows("roster", n, { seed, asOf: AS_OF });
+  const text = (v: CellValue | undefined) =>
+    v === null || v === undefined
+      ? ""
+      : typeof v === "object" && "kind" in v && v.kind === "date"
+        ? formatDate(v)
+        : String(v);
+  const lines = [
+    roster.fields.map((f) => f.header).join(","),
+    ...people.map((p) => roster.fields.map((f) => text(p[f.key])).join(",")),
+  ];
+  const full = path.join(branches, file);
+  writeFileSync(full, lines.join("\r\n") + "\r\n", "utf8");
+  return full;
+}
+
+interface Summary {
+  roster?: {
+    members: number;
+    women: number;
+    minorities: number;
+    collegeOrAbove: number;
+    duesMonthlyTotal: number;
+    byCategory: Record<string, number>;
+    probationTodo: { status: string; idNumber: string }[];
+  };
+  schedule?: {
+    byMonthType: Record<string, Record<string, number>>;
+    dueToDate: number;
+    completed: number;
+    attendanceTotals: Record<string, { attended: number; expected: number }>;
+    shortfalls: unknown[];
+  };
+  evaluation?: { byGrade: Record<string, number>; excellentQuota: { limit: number; used: number } };
+  ballot?: { byResult: Record<string, number> };
+}
+
+interface Branch {
+  file: string;
+  label: string;
+  summary: Summary;
+  counts: { error: number; warning: number; info: number };
+}
+
+const round4 = (n: number) => Math.round(n * 10000) / 10000;
+const rate = (a: number, b: number) => (b === 0 ? 0 : round4(a / b));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const values = (m: Record<string, number> | undefined) => Object.values(m ?? {});
+
+type Table = { columns: string[]; rows: (string | number)[][] };
+
+/** The tables of the 汇总 sheet by title: title row, header row, then rows up to the next empty row. */
+function tablesOf(ws: ExcelJS.Worksheet): Map<string, Table> {
+  const grid: (string | number | null)[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const vals = ws.getRow(r).values as ExcelJS.CellValue[];
+    grid.push(vals.slice(1).map((v) => (typeof v === "number" || typeof v === "string" ? v : null)));
+  }
+  const tables = new Map<string, Table>();
+  for (let i = 0; i < grid.length; i++) {
+    const row = grid[i] ?? [];
+    const next = grid[i + 1] ?? [];
+    if (next[0] !== "支部" || typeof row[0] !== "string" || row.length !== 1) continue;
+    const rows: (string | number)[][] = [];
+    for (let k = i + 2; k < grid.length && (grid[k] ?? []).some((v) => v !== null); k++)
+      rows.push((grid[k] ?? []).map((v) => v ?? ""));
+    tables.set(row[0], { columns: next.map(String), rows });
+  }
+  return tables;
+}
+
+function col(t: Table | undefined, header: string): (string | number)[] {
+  if (!t) throw new Error("table missing");
+  const i = t.columns.indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} in ${t.columns.join(",")}`);
+  return t.rows.map((r) => r[i] ?? "");
+}
+
+async function readOut(
+  file: string,
+): Promise<{ tables: Map<string, Table>; files: (string | number | null)[][]; all: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "文件清单"]);
+  const list = wb.getWorksheet("文件清单")!;
+  const files: (string | number | null)[][] = [];
+  list.eachRow((row, n) => {
+    if (n > 1)
+      files.push(
+        (row.values as ExcelJS.CellValue[])
+          .slice(1)
+          .map((v) => (typeof v === "number" || typeof v === "string" ? v : null)),
+      );
+  });
+  expect((list.getRow(1).values as ExcelJS.CellValue[]).slice(1)).toEqual([
+    "序号",
+    "文件",
+    "支部",
+    "模板",
+    "统计截止日期",
+    "错误",
+    "警告",
+    "提示",
+    "读取结果",
+  ]);
+  const all: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => all.push(String(c.value))));
+  return { tables: tablesOf(wb.getWorksheet("汇总")!), files, all: all.join("\n") };
+}
+
+let ok: Branch[] = [];
+let inputs: string[] = [];
+const bad = path.join(dir, "损坏.xlsx");
+const missing = path.join(dir, "没有这个文件.xlsx");
+
+beforeAll(async () => {
+  const made = [
+    {
+      file: await writeBranch("一支部.xlsx", "第一党支部", [roster, schedule], 45, 1, probationTodos),
+      label: "第一党支部",
+    },
+    { file: await writeBranch("二支部-a.xlsx", "第二党支部", [roster], 40, 2), label: "第二党支部（二支部-a.xlsx）" },
+    {
+      file: await writeBranch("二支部-b.xlsx", "第二党支部", [roster, evaluation], 55, 3),
+      label: "第二党支部（二支部-b.xlsx）",
+    },
+    {
+      file: await writeBranch("实验小学第三支部.xlsx", "", [roster, schedule, evaluation, ballot], 30, 4),
+      label: "实验小学第三支部",
+    },
+    { file: await writeBranch("四支部.xlsx", "第四党支部", [evaluation, ballot], 25, 5), label: "第四党支部" },
+    { file: writeCsv("五支部花名册.csv", 50, 6), label: "五支部花名册" },
+  ];
+  writeFileSync(bad, Buffer.from("PK\u0003\u0004 this is not really a zip file", "latin1"));
+  ok = await Promise.all(
+    made.map(async ({ file, label }) => {
+      const [s, v] = await Promise.all([
+        runCli(["summarize", file, "--format", "json", "--as-of", "2026-11-21"]),
+        runCli(["validate", file, "--format", "json", "--as-of", "2026-11-21"]),
+      ]);
+      expect(s.code).toBe(0);
+      return {
+        file,
+        label,
+        summary: JSON.parse(s.stdout) as Summary,
+        counts: (JSON.parse(v.stdout) as { counts: Branch["counts"] }).counts,
+      };
+    }),
+  );
+  inputs = [...ok.slice(0, 3).map((b) => b.file), bad, ...ok.slice(3).map((b) => b.file), missing];
+});
+
+describe("zhibu aggregate", () => {
+  const out = path.join(dir, "区汇总.xlsx");
+  let run: Awaited<ReturnType<typeof runCli>>;
+  let result: Awaited<ReturnType<typeof readOut>>;
+
+  beforeAll(async () => {
+    run = await runCli(["aggregate", ...inputs, "-o", out, "--as-of", "2026-11-21"]);
+    result = await readOut(out);
+  });
+
+  test("exits 0 with some files failing; says so on stdout; each failure is one line on stderr, with progress", () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("已汇总 6 个文件，2 个无法读取");
+    expect(run.stdout).toContain(out);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("zhibu aggregate:"))).toEqual([
+      expect.stringMatching(/^zhibu aggregate: 损坏\.xlsx：文件已损坏/),
+      expect.stringMatching(/^zhibu aggregate: .*没有这个文件\.xlsx：找不到该文件/),
+    ]);
+    expect(lines).toContain("[1/8] 一支部.xlsx");
+    expect(lines).toContain("[8/8] 没有这个文件.xlsx");
+    expect(run.stderr).not.toMatch(/\n\s+at |node:internal/);
+  });
+
+  test("roster: one row per branch having a roster, in input order, plus 合计 with correct sums", () => {
+    const withRoster = ok.filter((b) => b.summary.roster);
+    expect(withRoster).toHaveLength(5);
+    const t = result.tables.get("党员基本情况");
+    expect(col(t, "支部")).toEqual([...withRoster.map((b) => b.label), "合计"]);
+    const r = withRoster.map((b) => b.summary.roster!);
+    const figures = (xs: number[]) => [...xs, sum(xs)];
+    expect(col(t, "党员总数")).toEqual(figures(r.map((x) => x.members)));
+    expect(col(t, "女党员")).toEqual(figures(r.map((x) => x.women)));
+    expect(col(t, "少数民族党员")).toEqual(figures(r.map((x) => x.minorities)));
+    expect(col(t, "大专及以上")).toEqual(figures(r.map((x) => x.collegeOrAbove)));
+    const members = sum(r.map((x) => x.members));
+    expect(col(t, "女党员比例").at(-1)).toBe(rate(sum(r.map((x) => x.women)), members));
+    expect(col(t, "少数民族比例").at(-1)).toBe(rate(sum(r.map((x) => x.minorities)), members));
+    expect(col(t, "大专及以上比例").at(-1)).toBe(rate(sum(r.map((x) => x.collegeOrAbove)), members));
+    const dues = col(t, "月缴党费合计（元）");
+    expect(dues.slice(0, -1)).toEqual(r.map((x) => x.duesMonthlyTotal));
+    expect(dues.at(-1)).toBe(Math.round(sum(r.map((x) => Math.round(x.duesMonthlyTotal * 100)))) / 100);
+    const todo = (status: string) => r.map((x) => x.probationTodo.filter((p) => p.status === status).length);
+    expect(col(t, "预备期满未转正")).toEqual(figures(todo("overdue")));
+    expect(col(t, "30天内到期转正")).toEqual(figures(todo("due")));
+    expect(sum(todo("overdue"))).toBeGreaterThan(0);
+    expect(sum(todo("due"))).toBeGreaterThan(0);
+  });
+
+  test("roster: every category of every branch, and a 合计 column", () => {
+    const t = result.tables.get("按人员类别（全部人员）");
+    const r = ok.flatMap((b) => (b.summary.roster ? [b.summary.roster] : []));
+    for (const category of ["正式党员", "预备党员", "发展对象", "入党积极分子", "入党申请人"]) {
+      const xs = r.map((x) => x.byCategory[category] ?? 0);
+      expect(col(t, category)).toEqual([...xs, sum(xs)]);
+    }
+    const totals = r.map((x) => sum(values(x.byCategory)));
+    expect(col(t, "合计")).toEqual([...totals, sum(totals)]);
+  });
+
+  test("schedule: events, completion (rate recomputed from the summed counts), attendance, shortfalls", () => {
+    const withSchedule = ok.filter((b) => b.summary.schedule);
+    expect(withSchedule).toHaveLength(2);
+    const t = result.tables.get("活动完成情况（截至统计截止日期）");
+    expect(col(t, "支部")).toEqual([...withSchedule.map((b) => b.label), "合计"]);
+    const s = withSchedule.map((b) => b.summary.schedule!);
+    const events = s.map((x) => sum(Object.values(x.byMonthType).flatMap(values)));
+    expect(col(t, "活动次数（不含已取消）")).toEqual([...events, sum(events)]);
+    const due = s.map((x) => x.dueToDate);
+    const done = s.map((x) => x.completed);
+    expect(col(t, "应完成")).toEqual([...due, sum(due)]);
+    expect(col(t, "已完成")).toEqual([...done, sum(done)]);
+    expect(col(t, "完成率")).toEqual([...s.map((x) => rate(x.completed, x.dueToDate)), rate(sum(done), sum(due))]);
+    const attended = s.map((x) => sum(Object.values(x.attendanceTotals).map((a) => a.attended)));
+    const expected = s.map((x) => sum(Object.values(x.attendanceTotals).map((a) => a.expected)));
+    expect(col(t, "到会率").at(-1)).toBe(rate(sum(attended), sum(expected)));
+    const shortfalls = s.map((x) => x.shortfalls.length);
+    expect(col(t, "次数不足（项）")).toEqual([...shortfalls, sum(shortfalls)]);
+  });
+
+  test("evaluation and ballot: by grade and 优秀 quota, by result", () => {
+    const ev = ok.filter((b) => b.summary.evaluation);
+    const te = result.tables.get("考核等次");
+    expect(col(te, "支部")).toEqual([...ev.map((b) => b.label), "合计"]);
+    for (const g of ["优秀", "合格", "基本合格", "不合格"]) {
+      const xs = ev.map((b) => b.summary.evaluation!.byGrade[g] ?? 0);
+      expect(col(te, g)).toEqual([...xs, sum(xs)]);
+    }
+    const limits = ev.map((b) => b.summary.evaluation!.excellentQuota.limit);
+    const used = ev.map((b) => b.summary.evaluation!.excellentQuota.used);
+    expect(col(te, "优秀上限")).toEqual([...limits, sum(limits)]);
+    expect(col(te, "已评优秀")).toEqual([...used, sum(used)]);
+    const graded = ev.map((b) => sum(values(b.summary.evaluation!.byGrade)));
+    expect(col(te, "参评人数")).toEqual([...graded, sum(graded)]);
+    expect(col(te, "优秀比例").at(-1)).toBe(rate(sum(used), sum(graded)));
+
+    const ba = ok.filter((b) => b.summary.ballot);
+    const tb = result.tables.get("民主评议结果");
+    expect(col(tb, "支部")).toEqual([...ba.map((b) => b.label), "合计"]);
+    for (const res of ["优秀", "合格", "基本合格", "不合格", "不评定等次"]) {
+      const xs = ba.map((b) => b.summary.ballot!.byResult[res] ?? 0);
+      expect(col(tb, res)).toEqual([...xs, sum(xs)]);
+    }
+  });
+
+  test("文件清单 lists every file in input order: branch, templates, issue counts, and the read error", () => {
+    const byFile = new Map(ok.map((b) => [b.file, b]));
+    expect(result.files.map((r) => r[1])).toEqual(inputs);
+    for (const [i, row] of result.files.entries()) {
+      expect(row[0]).toBe(i + 1);
+      const b = byFile.get(String(row[1]));
+      if (b) {
+        expect(row[2]).toBe(b.label);
+        expect(row[4]).toBe("2026-11-21");
+        expect(row.slice(5, 8)).toEqual([b.counts.error, b.counts.warning, b.counts.info]);
+        expect(row[8]).toBe("已汇总");
+      } else {
+        expect(row.slice(2, 8).every((v) => v === null || v === "")).toBe(true);
+      }
+    }
+    expect(result.files.find((r) => r[1] === ok[3]!.file)?.[3]).toBe(
+      "党员花名册、月度工作安排、教职工年终考核量化表、民主评议党员测评统计表",
+    );
+    expect(result.files.find((r) => r[1] === ok[0]!.file)?.[3]).toBe("党员花名册、月度工作安排");
+    expect(result.files.find((r) => r[1] === bad)?.[8]).toMatch(/^损坏\.xlsx：文件已损坏/);
+    expect(result.files.find((r) => r[1] === missing)?.[8]).toMatch(/没有这个文件\.xlsx：找不到该文件/);
+  });
+
+  test("masked: no ID number or mobile number of the inputs appears anywhere in the output", () => {
+    expect(result.all).not.toMatch(/\d{17}[\dX]/);
+    expect(result.all).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+  });
+
+  test("the output is never overwritten without --force; with --force it is", async () => {
+    const before = readFileSync(out);
+    const again = await runCli(["aggregate", ok[0]!.file, "-o", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/已存在.*--force/);
+    expect(readFileSync(out).equals(before)).toBe(true);
+    const forced = await runCli(["aggregate", ok[0]!.file, "-o", out, "--force", "--as-of", "2026-11-21"]);
+    expect(forced.code).toBe(0);
+    // One file: no progress lines.
+    expect(forced.stderr).toBe("");
+    const { tables, files } = await readOut(out);
+    expect(col(tables.get("党员基本情况"), "支部")).toEqual(["第一党支部", "合计"]);
+    expect(files).toHaveLength(1);
+  });
+});
+
+describe("zhibu aggregate: refusals and folders", () => {
+  test("none readable: exit 2, every failure named, nothing written", async () => {
+    const out = path.join(dir, "none.xlsx");
+    const r = await runCli(["aggregate", bad, missing, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("损坏.xlsx");
+    expect(r.stderr).toContain("没有这个文件.xlsx");
+    expect(r.stderr).toMatch(/都无法读取/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("usage errors exit 2: no files, no -o, a bad --as-of", async () => {
+    for (const args of [
+      ["aggregate", "-o", path.join(dir, "x.xlsx")],
+      ["aggregate", ok[0]!.file],
+      ["aggregate", ok[0]!.file, "-o", path.join(dir, "y.xlsx"), "--as-of", "21/11/2026"],
+    ]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/^zhibu aggregate: /);
+    }
+    expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+    expect(existsSync(path.join(dir, "y.xlsx"))).toBe(false);
+  });
+
+  test("never writes an input file, even with --force", async () => {
+    const target = ok[1]!.file;
+    const before = statSync(target).mtimeMs;
+    const bytes = readFileSync(target);
+    const r = await runCli(["aggregate", ok[0]!.file, target, "-o", target, "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/输出文件与输入文件相同/);
+    expect(readFileSync(target).equals(bytes)).toBe(true);
+    expect(statSync(target).mtimeMs).toBe(before);
+  });
+
+  test("a folder stands for its workbooks; the output inside it is not read back on a re-run", async () => {
+    const out = path.join(branches, "汇总.xlsx");
+    const first = await runCli(["aggregate", branches, "-o", out, "--as-of", "2026-11-21"]);
+    expect(first.code).toBe(0);
+    const second = await runCli(["aggregate", branches, "-o", out, "--as-of", "2026-11-21", "--force"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("已汇总 6 个文件。");
+    const { files } = await readOut(out);
+    expect(files.map((r) => path.basename(String(r[1]))).sort()).toEqual(ok.map((b) => path.basename(b.file)).sort());
+  });
+
+  test("the command is listed in --help", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.stdout).toContain("zhibu aggregate FILE... -o OUT.xlsx");
+  });
+});
