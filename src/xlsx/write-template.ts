@@ -2,7 +2,8 @@
  * Generated template workbooks (SPEC §2): one Excel table per template, driven only by the template's field
  * definitions (type, values, textFormat, width, hint, required, min/max), plus a 设置 sheet, a 说明 sheet and a
  * hidden 选项 sheet holding the long dropdown lists. In-sheet checks (conditional formatting) come from the
- * declarative IN_SHEET_CHECKS list, never from code that knows a template.
+ * declarative IN_SHEET_CHECKS list and the fields' item maxima, computed columns from the fields' declarative
+ * `formula` (src/xlsx/template-formulas.ts), never from code that knows a template.
  */
 import ExcelJS from "exceljs";
 import type { CellDate, CellValue } from "../core/types";
@@ -13,6 +14,7 @@ import { SETTING_DEFS, SETTINGS_SHEET, type SettingDef, type SettingValue } from
 import { columnLetter } from "../core/address";
 import { formatDate } from "../core/dates";
 import { isCellDate } from "../core/coerce";
+import { applyFormulas, describeFormula, rowRefs } from "./template-formulas";
 
 export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
@@ -23,6 +25,7 @@ export const OPTIONS_SHEET = "选项";
 export const GUIDE_SHEET = "说明";
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const TEXT_FORMAT = "@";
+export const PERCENT_FORMAT = "0.00%";
 /** Bounds of date validation; exceljs converts them with a 1900-03-01 epoch, so stay after February 1900. */
 const DATE_MIN = new Date(Date.UTC(1901, 0, 1));
 const DATE_MAX = new Date(Date.UTC(2099, 11, 31));
@@ -107,10 +110,11 @@ const COLORS = {
   title: "FF1F3864",
 } as const;
 
-const CHECK_STYLES: Record<InSheetCheck["kind"] | "required", Partial<ExcelJS.Style>> = {
+const CHECK_STYLES: Record<InSheetCheck["kind"] | "required" | "itemRange", Partial<ExcelJS.Style>> = {
   duplicate: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } },
   length: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } }, font: { color: { argb: "FF9C5700" } } },
   idChecksum: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFF8CBAD" } }, font: { color: { argb: "FF833C0B" } } },
+  itemRange: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } },
   required: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFCE4D6" } } },
 };
 
@@ -164,6 +168,7 @@ function textWidth(text: string): number {
 
 function numberFormat(field: FieldDef): string | undefined {
   if (field.textFormat) return TEXT_FORMAT;
+  if (field.formula?.kind === "ratio" && field.formula.percent) return PERCENT_FORMAT;
   if (field.type === "date") return DATE_FORMAT;
   if (field.type === "integer") return "0";
   return undefined;
@@ -304,7 +309,6 @@ function writeTemplateSheet(
 ): WrittenTemplate {
   const fields = sheetFields(template);
   const ncols = Math.max(1, fields.length);
-  const lastCol = columnLetter(ncols);
   const given = opts.rows?.[template.id] ?? [];
   const emptyRows = Math.max(1, Math.floor(opts.emptyRows ?? DEFAULT_EMPTY_ROWS));
   const dataCount = given.length > 0 ? given.length : emptyRows;
@@ -345,12 +349,12 @@ function writeTemplateSheet(
   if (ncols > 1) ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, ncols);
   ws.getRow(TITLE_ROW).height = 32;
 
-  const rows: ExcelJS.CellValue[][] = [];
-  if (given.length > 0) {
-    for (const data of given) rows.push(fields.map((f) => toExcelValue(data[f.key])));
-  } else {
-    for (let r = 0; r < emptyRows; r++) rows.push(fields.map(() => null));
-  }
+  // Cell values by row, then the computed columns' formulas with their cached results (blank in empty rows).
+  const rows: ExcelJS.CellValue[][] =
+    given.length > 0
+      ? given.map((data) => fields.map((f) => toExcelValue(data[f.key])))
+      : Array.from({ length: emptyRows }, () => fields.map(() => null));
+  applyFormulas(fields, rows, { firstRow: firstData, lastRow: lastData });
 
   ws.addTable({
     name: tableName,
@@ -391,7 +395,9 @@ function writeTemplateSheet(
   });
 
   // In-sheet checks: required cells left empty in a started row, and the declared checks.
-  const rowSpan = `$A${firstData}:$${lastCol}${firstData}`;
+  // A row is started when a cell other than a computed one holds something: COUNTA counts a formula giving "".
+  const inputColumns = fields.flatMap((f, i) => (f.formula ? [] : [i]));
+  const rowSpan = rowRefs(inputColumns.length > 0 ? inputColumns : [0], firstData, true).join(",");
   const checks: string[] = [];
   const requiredHeaders: string[] = [];
   fields.forEach((field, i) => {
@@ -410,6 +416,25 @@ function writeTemplateSheet(
     });
   });
   if (requiredHeaders.length > 0) checks.push(`浅橙底纹：该行已填内容，但必填的${requiredHeaders.join("、")}为空`);
+  // Item scores outside 0..the item's maximum (the number in the header), one rule per item column.
+  const itemHeaders: string[] = [];
+  fields.forEach((field, i) => {
+    if (!field.item) return;
+    const col = columnLetter(i + 1);
+    const a = `${col}${firstData}`;
+    ws.addConditionalFormatting({
+      ref: `${col}${firstData}:${col}${lastData}`,
+      rules: [
+        {
+          type: "expression",
+          formulae: [`AND(ISNUMBER(${a}),OR(${a}<${field.min ?? 0},${a}>${field.item.max}))`],
+          style: CHECK_STYLES.itemRange,
+        } as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+    itemHeaders.push(field.header);
+  });
+  if (itemHeaders.length > 0) checks.push(`红色底纹：${itemHeaders.join("、")}的得分小于 0 或超过列名括号中的分值`);
   for (const check of opts.checks ?? IN_SHEET_CHECKS) {
     if (check.template !== template.id) continue;
     const index = fields.findIndex((f) => f.key === check.field);
@@ -550,6 +575,15 @@ function guideLines(written: readonly WrittenTemplate[], opts: BuildTemplateOpti
     const text = f.filter((x) => x.textFormat);
     if (text.length) p(`文本格式列：${fieldList(text)}。这些列已设为文本格式，请保持不变。`);
     for (const x of f) if (x.hint) p(`${x.header}：${x.hint}。`);
+    const computed = f.flatMap((x) => {
+      const text = describeFormula(x, f);
+      return text ? [text] : [];
+    });
+    if (computed.length) {
+      p(
+        `公式列：${computed.join("；")}。这些列已填好公式，会自动计算，不用手填；在表格下面新增行时，请把上一行的公式向下填充。`,
+      );
+    }
     for (const g of guides[w.template.id] ?? []) p(g);
     if (w.checks.length) p(`表内自动提示（不打开加载项也有效）：${w.checks.join("；")}。`);
   }

@@ -15,6 +15,16 @@ export const ballot: TemplateDef = {
     { key: "pass", header: "合格票", type: "integer", required: true, min: 0, width: 8 },
     { key: "basicPass", header: "基本合格票", type: "integer", required: true, min: 0, width: 10 },
     { key: "fail", header: "不合格票", type: "integer", required: true, min: 0, width: 9 },
+    // Computed in generated sheets; no rule reads it. Text, so that whatever users type or a CSV export
+    // shows ("66.67%", "2/3") is accepted: number fields would reject a percent sign.
+    {
+      key: "excellentRate",
+      header: "优秀率",
+      aliases: ["优秀票率", "优秀得票率"],
+      type: "text",
+      width: 9,
+      formula: { kind: "ratio", numerator: "excellent", denominator: "voters", percent: true },
+    },
     { key: "result", header: "评议结果", type: "enum", values: BALLOT_RESULTS, width: 11 },
     { key: "note", header: "备注", type: "text", width: 14 },
   ],

@@ -22,7 +22,24 @@ export interface FieldDef {
   readonly hint?: string;
   /** Set on the fields made from item columns such as `师德师风(20)`: the item's name and maximum. */
   readonly item?: { readonly name: string; readonly max: number };
+  /**
+   * Generated sheets fill this column with a formula (users may still type the value). Declarative, so any writer
+   * turns it into A1 formulas from the sheet's own column order; readers treat the column like any other.
+   */
+  readonly formula?: FieldFormula;
 }
+
+/**
+ * A computed column of generated sheets. Operands are field keys of the same sheet; a formula is blank ("")
+ * while its inputs are, so empty template rows stay empty.
+ */
+export type FieldFormula =
+  /** Σ the sheet's item columns + Σ `plus` − Σ `minus` (numbers only, as SUM); blank while no item holds a number. */
+  | { readonly kind: "itemSum"; readonly plus?: readonly string[]; readonly minus?: readonly string[] }
+  /** Competition rank, largest first (1, 2, 2, 4), of field `of` among the table's rows; blank when `of` is not a number. */
+  | { readonly kind: "rank"; readonly of: string }
+  /** numerator ÷ denominator; blank unless both are numbers and the denominator is not 0. `percent` formats it as 0.00%. */
+  | { readonly kind: "ratio"; readonly numerator: string; readonly denominator: string; readonly percent?: boolean };
 
 /** Columns a template takes from headers of the form `名称(分值)`: each becomes a number field of its own. */
 export interface ItemColumnsDef {
