@@ -1,14 +1,12 @@
 // npm run bench:aggregate: `zhibu aggregate` over many generated branch workbooks against plain exceljs reading
 // the same files one after another, measured in the same run. Figures only; nothing is asserted.
-import { spawn } from "node:child_process";
+import { fmt, median, root, runNode } from "./lib.mjs";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ExcelJS = require("exceljs");
 const { sampleRows } = require(path.join(root, "dist/core/samples"));
 const { roster } = require(path.join(root, "dist/core/templates/roster"));
@@ -21,8 +19,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCHEDULE_EVERY = 3;
 const BUDGET = 1.5;
 const asOf = { kind: "date", y: 2026, m: 11, d: 21 };
-const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => `${fmt(bytes / 1048576)} MB`;
 const results = [];
 const report = (name, value, note, ok) => {
@@ -30,22 +26,6 @@ const report = (name, value, note, ok) => {
   console.log(`${ok === undefined ? " " : ok ? "✓" : "✗"} ${name.padEnd(46)} ${value.padStart(16)}   ${note ?? ""}`);
 };
 
-function runNode(args) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [path.join(root, "bench/with-rss.cjs"), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const rss = Number(/@@maxrss (\d+)/.exec(stderr)?.[1] ?? 0) * 1024;
-      resolve({ code, ms, rss, stdout, stderr });
-    });
-  });
-}
 
 console.log(`zhibu bench: aggregate — ${FILES} branch workbooks, ${os.cpus().length} cores, Node ${process.version}\n`);
 

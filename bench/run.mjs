@@ -1,13 +1,11 @@
 // npm run bench: figures and ratios against baselines measured in the same run. Nothing here is asserted.
-import { spawn } from "node:child_process";
+import { fmt, median, root, runNode } from "./lib.mjs";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { sampleRows } = require(path.join(root, "dist/core/samples"));
 const { roster } = require(path.join(root, "dist/core/templates/roster"));
 const { validateWorkbook } = require(path.join(root, "dist/core/engine"));
@@ -17,30 +15,12 @@ const { buildTemplateWorkbook } = require(path.join(root, "dist/xlsx/write-templ
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const asOf = { kind: "date", y: 2026, m: 11, d: 21 };
-const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
 const report = (name, value, budget, ok) => {
   results.push({ name, value, budget, ok });
   console.log(`${ok === undefined ? " " : ok ? "✓" : "✗"} ${name.padEnd(44)} ${value.padStart(22)}   ${budget ?? ""}`);
 };
 
-function runNode(args) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [path.join(root, "bench/with-rss.cjs"), ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const rss = Number(/@@maxrss (\d+)/.exec(stderr)?.[1] ?? 0) * 1024;
-      resolve({ code, ms, rss, stdout, stderr });
-    });
-  });
-}
 
 console.log(`zhibu bench — ${ROWS.toLocaleString()}-row roster, ${os.cpus().length} cores, Node ${process.version}\n`);
 

@@ -1,8 +1,8 @@
 import type { CellValue as ExcelValue } from "exceljs";
 import type { CellValue } from "../core/types";
 import { dateFromJs } from "../core/dates";
+import { ERROR_CODES } from "../core/error-codes";
 
-const ERROR_CODES = new Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
 
 /** exceljs's value of a cell as the core's plain cell value. */
 export function fromExcelValue(v: ExcelValue | undefined): CellValue {

@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readInputFile } from "./input-file";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../core/types";
@@ -118,19 +118,6 @@ export async function readWorkbookFile(
   file: string,
   options: ReadOptions = {},
 ): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
-  const name = path.basename(file);
-  let info;
-  try {
-    info = await stat(file);
-  } catch {
-    throw new InputError("missing", `${file}：找不到该文件。请检查路径和文件名。`);
-  }
-  if (info.isDirectory()) throw new InputError("not-workbook", `${file}：这是一个文件夹，不是工作簿。请指定 .xlsx 文件。`);
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch {
-    throw new InputError("unreadable", `${name}：没有读取权限或文件正被占用。请关闭占用它的程序或检查权限后再试。`);
-  }
+  const buf = await readInputFile(file, "不是工作簿。请指定 .xlsx 文件。");
   return readWorkbookBuffer(buf, file, options);
 }

@@ -3,7 +3,7 @@
  * plan text → a 月度工作安排 workbook (template `schedule`), with a summary of what was read and every line that
  * was not.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readInputFile } from "../../xlsx/input-file";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
@@ -39,19 +39,7 @@ const TEXT_HELP = "请在 Word/WPS 中把工作计划“另存为 纯文本 (.tx
 /** The plan's text: UTF-8 (with or without BOM), UTF-16 with BOM (记事本 "Unicode"), else GBK. */
 export async function readPlanText(file: string): Promise<string> {
   const name = path.basename(file);
-  let info;
-  try {
-    info = await stat(file);
-  } catch {
-    throw new InputError("missing", `${file}：找不到该文件。请检查路径和文件名。`);
-  }
-  if (info.isDirectory()) throw new InputError("not-workbook", `${file}：这是一个文件夹，不是文本文件。请指定工作计划的 .txt 文件。`);
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch {
-    throw new InputError("unreadable", `${name}：没有读取权限或文件正被占用。请关闭占用它的程序或检查权限后再试。`);
-  }
+  const buf = await readInputFile(file, "不是文本文件。请指定工作计划的 .txt 文件。");
   if (buf.length === 0) throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf.subarray(2));

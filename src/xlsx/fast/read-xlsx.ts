@@ -18,21 +18,9 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../core/types";
 import { fromDayNumber, fromExcelSerial, makeDate } from "../../core/dates";
 import { ZipReader } from "./zip";
+import { ERROR_CODES } from "../../core/error-codes";
 import { attr, decodeOoxmlEscapes, decodeUtf8Text, parseAttributes, tags } from "./xml";
 
-/** The same list as cell-value.ts: a plain string cell holding one of these reads as an error value. */
-const ERROR_CODES = new Set([
-  "#N/A",
-  "#REF!",
-  "#VALUE!",
-  "#DIV/0!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-]);
 
 function isErrorCode(s: string): boolean {
   return s.charCodeAt(0) === 0x23 && ERROR_CODES.has(s);
