@@ -130,16 +130,19 @@ describe("files in, files out", () => {
     expect(todo).toEqual([expect.objectContaining({ name: "邵桂", status: "overdue", due: "2026-08-28", row: 8 })]);
   });
 
-  test("template all --sample 200 validates with exit 0; template never overwrites", async () => {
-    const out = path.join(dir, "x.xlsx");
-    const t = await runCli(["template", "all", "-o", out, "--sample", "200", "--branch", "实验小学党支部"]);
+  test.each([60, 200])("template all --sample %i: all four templates validate clean; template never overwrites", async (n) => {
+    const out = path.join(dir, `x${n}.xlsx`);
+    const t = await runCli(["template", "all", "-o", out, "--sample", String(n), "--branch", "实验小学党支部"]);
     expect(t.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     const v = await runCli(["validate", out, "--format", "json"]);
     expect(v.code).toBe(0);
     const report = JSON.parse(v.stdout);
     expect(report.issues).toEqual([]);
-    expect(report.sheets.find((s: { template: string | null }) => s.template === "roster")?.dataRows).toBe(200);
+    const rows = Object.fromEntries(
+      report.sheets.filter((s: { template: string | null }) => s.template).map((s: { template: string; dataRows: number }) => [s.template, s.dataRows]),
+    );
+    expect(rows).toEqual({ roster: n, schedule: n, evaluation: n, ballot: n });
     expectOneLineFailure(await runCli(["template", "all", "-o", out]), /已存在/);
   });
 
