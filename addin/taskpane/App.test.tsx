@@ -3,14 +3,22 @@ import { App, detectHostMode } from "./App";
 
 describe("task pane shell", () => {
   it("renders title, the four areas and the standalone mode without any Office host", () => {
-    const html = renderToString(<App initialMode="standalone" />);
+    const html = renderToString(<App initialMode="standalone" initialLang="zh-CN" />);
     expect(html).toContain("支部表格助手");
     for (const label of ["模板", "校验", "汇总", "设置"]) expect(html).toContain(label);
     expect(html).toContain("独立页面模式");
+    expect(html).toContain("打开一个 .xlsx 文件开始校验");
+  });
+
+  it("speaks English when asked", () => {
+    const html = renderToString(<App initialMode="standalone" initialLang="en" />);
+    for (const label of ["Templates", "Validate", "Summary", "Settings", "Open an .xlsx file to start validating"]) {
+      expect(html).toContain(label);
+    }
   });
 
   it("says it runs in Excel when a host is reported", () => {
-    expect(renderToString(<App initialMode="office" />)).toContain("在 Excel 中运行");
+    expect(renderToString(<App initialMode="office" initialLang="zh-CN" />)).toContain("在 Excel 中运行");
   });
 
   it("detects standalone mode when office.js is not loaded", async () => {

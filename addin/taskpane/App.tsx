@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import {
   Body1,
+  Button,
   FluentProvider,
   Tab,
   TabList,
@@ -12,24 +13,15 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import { hasOfficeHostHint, loadOfficeJs } from "./office-loader";
+import { TEXT, detectLang, type Lang } from "./i18n";
+import { ValidatePanel } from "./ValidatePanel";
 
 /** Where the pane runs: inside an Office host, in a plain browser, or not yet known. */
 export type HostMode = "detecting" | "office" | "standalone";
 
 type AreaId = "templates" | "validate" | "summary" | "settings";
 
-const AREAS: ReadonlyArray<{ id: AreaId; label: string; placeholder: string }> = [
-  { id: "templates", label: "模板", placeholder: "插入党员花名册、月度工作安排、年终考核、民主测评等模板。（开发中）" },
-  { id: "validate", label: "校验", placeholder: "校验当前工作表或整个工作簿，按规则分组列出问题。（开发中）" },
-  { id: "summary", label: "汇总", placeholder: "生成或刷新“汇总”工作表，导出会议用汇总表。（开发中）" },
-  { id: "settings", label: "设置", placeholder: "编辑“设置”工作表中的支部名称、统计截止日期等。（开发中）" },
-];
-
-const MODE_TEXT: Record<HostMode, string> = {
-  detecting: "正在检测运行环境…",
-  office: "在 Excel 中运行",
-  standalone: "独立页面模式",
-};
+const AREA_IDS: readonly AreaId[] = ["templates", "validate", "summary", "settings"];
 
 const useStyles = makeStyles({
   root: {
@@ -40,6 +32,7 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
   },
+  titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   mode: { color: tokens.colorNeutralForeground3 },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -68,10 +61,13 @@ export async function detectHostMode(timeoutMs = 30000): Promise<Exclude<HostMod
   }
 }
 
-export function App({ initialMode = "detecting" }: { initialMode?: HostMode }) {
+export function App({ initialMode = "detecting", initialLang }: { initialMode?: HostMode; initialLang?: Lang }) {
   const styles = useStyles();
   const [mode, setMode] = useState<HostMode>(initialMode);
-  const [area, setArea] = useState<AreaId>("templates");
+  // 校验 is the area that works today, so the pane opens on it.
+  const [area, setArea] = useState<AreaId>("validate");
+  const [lang, setLang] = useState<Lang>(() => initialLang ?? detectLang());
+  const text = TEXT[lang];
 
   useEffect(() => {
     if (initialMode !== "detecting") return;
@@ -84,40 +80,60 @@ export function App({ initialMode = "detecting" }: { initialMode?: HostMode }) {
     };
   }, [initialMode]);
 
-  const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = lang;
+  }, [lang]);
 
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root}>
         <header>
-          <Title3 as="h1">支部表格助手</Title3>
+          <div className={styles.titleRow}>
+            <Title3 as="h1">{text.appTitle}</Title3>
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-label={text.langToggleLabel}
+              data-testid="lang-toggle"
+              onClick={() => setLang((l) => (l === "en" ? "zh-CN" : "en"))}
+            >
+              {text.langToggle}
+            </Button>
+          </div>
           <div>
             <Text size={200} className={styles.mode} data-testid="host-mode">
-              {MODE_TEXT[mode]}
+              {text.modes[mode]}
             </Text>
           </div>
         </header>
         <TabList
           selectedValue={area}
           onTabSelect={(_e, data: SelectTabData) => setArea(data.value as AreaId)}
-          aria-label="功能区"
+          aria-label={text.areasLabel}
         >
-          {AREAS.map((a) => (
-            <Tab key={a.id} value={a.id} id={`tab-${a.id}`} aria-controls={`panel-${a.id}`}>
-              {a.label}
+          {AREA_IDS.map((id) => (
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+              {text.areas[id]}
             </Tab>
           ))}
         </TabList>
-        {current && (
+        {AREA_IDS.map((id) => (
+          // The 校验 panel stays mounted (hidden) when another area is shown, so its result survives tab changes.
           <section
+            key={id}
             role="tabpanel"
-            id={`panel-${current.id}`}
-            aria-labelledby={`tab-${current.id}`}
+            id={`panel-${id}`}
+            aria-labelledby={`tab-${id}`}
             className={styles.panel}
+            hidden={id !== area}
           >
-            <Body1>{current.placeholder}</Body1>
+            {id === "validate" ? (
+              <ValidatePanel lang={lang} text={text} inOffice={mode === "office"} />
+            ) : id === area ? (
+              <Body1>{text.areaPlaceholders[id]}</Body1>
+            ) : null}
           </section>
-        )}
+        ))}
       </main>
     </FluentProvider>
   );

@@ -1,0 +1,433 @@
+/** The 校验 area, standalone mode: open an .xlsx from disk, validate it in the browser, browse the issues. */
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { Issue, Severity } from "../../src/core/types";
+import { formatIssue } from "../../src/core/messages";
+import { ruleTitle } from "../../src/core/messages/titles";
+import { formatDate } from "../../src/core/dates";
+import type { Lang, PaneText } from "./i18n";
+import { STAGE_PROGRESS, useValidation, type ValidationState } from "./useValidation";
+import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
+
+/** Issues rendered per group before a "show more" button, so a 100,000-row sheet stays responsive. */
+const PAGE = 100;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  dropActive: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  hiddenInput: { display: "none" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  groupHeader: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
+  issueList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  issue: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    width: "100%",
+    minHeight: "auto",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  issueSelected: { backgroundColor: tokens.colorBrandBackground2 },
+  issueText: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  location: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  focus: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  focusLocation: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  previewScroll: { overflowX: "auto", maxWidth: "100%" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+  },
+  // The row labels stay in view while the preview is scrolled to the issue's cell.
+  rowHead: { position: "sticky", left: 0, zIndex: 1 },
+  td: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    whiteSpace: "pre",
+  },
+  hit: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+  },
+});
+
+const SEVERITY_BADGE: Record<Severity, "danger" | "important" | "informative"> = {
+  error: "danger",
+  warning: "important",
+  info: "informative",
+};
+
+function StatusView({ state, text, onCancel }: { state: ValidationState; text: PaneText; onCancel: () => void }) {
+  const styles = useStyles();
+  if (state.status === "loading") {
+    return (
+      <div role="status" aria-live="polite" data-testid="validate-loading">
+        <Body1>
+          {state.fileName} — {text.stages[state.stage]}
+        </Body1>
+        <ProgressBar value={STAGE_PROGRESS[state.stage]} max={1} aria-label={text.stages[state.stage]} />
+        <Button appearance="subtle" onClick={onCancel}>
+          {text.cancel}
+        </Button>
+      </div>
+    );
+  }
+  if (state.status === "error") {
+    const message =
+      state.failure === "unexpected"
+        ? text.unexpected(state.fileName)
+        : text.readFailure(state.failure, state.fileName);
+    return (
+      <MessageBar intent="error" data-testid="validate-error">
+        <MessageBarBody>{message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (state.status === "cancelled") {
+    return (
+      <Body1 role="status" className={styles.muted}>
+        {text.cancelled}
+      </Body1>
+    );
+  }
+  if (state.status === "idle") {
+    return (
+      <Body1 data-testid="validate-empty" className={styles.muted}>
+        {text.emptyState}
+      </Body1>
+    );
+  }
+  return null;
+}
+
+function IssueButton({
+  issue,
+  lang,
+  selected,
+  onSelect,
+}: {
+  issue: Issue;
+  lang: Lang;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const styles = useStyles();
+  return (
+    <li>
+      <Button
+        appearance="subtle"
+        className={mergeClasses(styles.issue, selected && styles.issueSelected)}
+        aria-current={selected ? "true" : undefined}
+        data-testid="issue"
+        data-location={issueLocation(issue)}
+        onClick={onSelect}
+      >
+        <span className={styles.issueText}>
+          <span className={styles.location}>{issueLocation(issue)}</span>
+          <span>{formatIssue(issue, lang)}</span>
+        </span>
+      </Button>
+    </li>
+  );
+}
+
+function GroupPanel({
+  group,
+  lang,
+  text,
+  selected,
+  onSelect,
+}: {
+  group: RuleGroup;
+  lang: Lang;
+  text: PaneText;
+  selected: number | null;
+  onSelect: (index: number) => void;
+}) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  const rest = group.entries.length - shown;
+  return (
+    <>
+      <ul className={styles.issueList}>
+        {group.entries.slice(0, shown).map((e) => (
+          <IssueButton
+            key={e.index}
+            issue={e.issue}
+            lang={lang}
+            selected={selected === e.index}
+            onSelect={() => onSelect(e.index)}
+          />
+        ))}
+      </ul>
+      {rest > 0 && (
+        <Button appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
+          {text.showMore(Math.min(rest, PAGE))}
+        </Button>
+      )}
+    </>
+  );
+}
+
+export function ValidatePanel({ lang, text, inOffice }: { lang: Lang; text: PaneText; inOffice: boolean }) {
+  const styles = useStyles();
+  const { state, open, cancel } = useValidation();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [show, setShow] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITY_ORDER));
+  const [selected, setSelected] = useState<number | null>(null);
+  // Groups start open; the user's collapsed ones are remembered by rule id (across filter changes).
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+
+  const done = state.status === "done" ? state : null;
+  const groups = useMemo(() => (done ? groupByRule(done.result.issues, show) : []), [done, show]);
+  const selectedIssue = done && selected !== null ? (done.result.issues[selected] ?? null) : null;
+  const preview = useMemo(
+    () => (done && selectedIssue ? rowPreview(done.snapshot, done.result, selectedIssue) : null),
+    [done, selectedIssue],
+  );
+
+  // Scrolls the preview sideways so the highlighted cell is in view (rosters are wider than the pane).
+  const revealCell = useCallback((td: HTMLTableCellElement | null) => {
+    const box = td?.closest("[data-preview-scroll]");
+    if (td && box instanceof HTMLElement) box.scrollLeft = Math.max(0, td.offsetLeft - box.clientWidth / 3);
+  }, []);
+
+  const openFile = (file: File | undefined) => {
+    if (!file) return;
+    setSelected(null);
+    setCollapsed(new Set());
+    void open(file);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    openFile(e.dataTransfer.files[0]);
+  };
+  const toggle = (s: Severity) =>
+    setShow((prev) => {
+      const next = new Set(prev);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+
+  return (
+    <div className={styles.root}>
+      {inOffice && <Caption1 className={styles.muted}>{text.officeNote}</Caption1>}
+      <div
+        className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <Button appearance="primary" onClick={() => inputRef.current?.click()} disabled={state.status === "loading"}>
+          {text.openButton}
+        </Button>
+        <input
+          ref={inputRef}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className={styles.hiddenInput}
+          data-testid="file-input"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            openFile(e.currentTarget.files?.[0]);
+            e.currentTarget.value = "";
+          }}
+        />
+        <Caption1 className={styles.muted}>
+          {text.dropHint} · {text.privacyNote}
+        </Caption1>
+      </div>
+
+      <StatusView state={state} text={text} onCancel={cancel} />
+
+      {done && (
+        <>
+          <section className={styles.header} aria-label={done.fileName} data-testid="validate-summary">
+            <Subtitle2 as="h2" data-testid="file-name">
+              {done.fileName}
+            </Subtitle2>
+            <Caption1>{text.asOf(formatDate(done.result.asOf))}</Caption1>
+            <Text role="status" data-testid="totals">
+              {text.totals(done.result.counts)}
+            </Text>
+            {done.result.sheets.map((s) => (
+              <Caption1 key={s.sheet} className={styles.muted}>
+                {text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
+              </Caption1>
+            ))}
+          </section>
+
+          <div role="group" aria-label={text.filterLabel} className={styles.filters}>
+            {SEVERITY_ORDER.map((s) => (
+              <ToggleButton
+                key={s}
+                size="small"
+                checked={show.has(s)}
+                onClick={() => toggle(s)}
+                data-testid={`filter-${s}`}
+                icon={<CounterBadge count={done.result.counts[s]} showZero color={SEVERITY_BADGE[s]} size="small" />}
+              >
+                {text.severity[s]}
+              </ToggleButton>
+            ))}
+          </div>
+
+          <section className={styles.focus} aria-live="polite" aria-label={text.focusTitle} data-testid="focus">
+            <Caption1 className={styles.muted}>{text.focusTitle}</Caption1>
+            {selectedIssue ? (
+              <>
+                <Text className={styles.focusLocation} data-testid="focus-location">
+                  {selectedIssue.cell ? issueLocation(selectedIssue) : `${selectedIssue.sheet} · ${text.sheetLevel}`}
+                </Text>
+                <Body1>{formatIssue(selectedIssue, lang)}</Body1>
+                {preview && (
+                  <div className={styles.previewScroll} data-preview-scroll="">
+                    <table className={styles.table} data-testid="row-preview">
+                      <thead>
+                        <tr>
+                          <th className={mergeClasses(styles.th, styles.rowHead)} scope="col" />
+                          {preview.cells.map((c) => (
+                            <th
+                              key={c.column}
+                              className={mergeClasses(styles.th, c.highlighted && styles.hit)}
+                              scope="col"
+                            >
+                              {c.column}
+                            </th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {preview.headerRow !== null && (
+                          <tr>
+                            <th className={mergeClasses(styles.th, styles.rowHead)} scope="row">
+                              {text.headerLabel(preview.headerRow)}
+                            </th>
+                            {preview.cells.map((c) => (
+                              <td key={c.column} className={styles.td}>
+                                {c.header}
+                              </td>
+                            ))}
+                          </tr>
+                        )}
+                        <tr>
+                          <th className={mergeClasses(styles.th, styles.rowHead)} scope="row">
+                            {text.rowLabel(preview.row)}
+                          </th>
+                          {preview.cells.map((c) => (
+                            <td
+                              key={c.column}
+                              ref={c.highlighted ? revealCell : undefined}
+                              className={mergeClasses(styles.td, c.highlighted && styles.hit)}
+                              data-highlighted={c.highlighted ? "true" : undefined}
+                            >
+                              {c.value}
+                            </td>
+                          ))}
+                        </tr>
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </>
+            ) : (
+              <Caption1 className={styles.muted}>{text.focusHint}</Caption1>
+            )}
+          </section>
+
+          {done.result.issues.length === 0 ? (
+            <Body1>{text.noIssues}</Body1>
+          ) : groups.length === 0 ? (
+            <Body1>{text.allFiltered}</Body1>
+          ) : (
+            <Accordion
+              multiple
+              collapsible
+              openItems={groups.filter((g) => !collapsed.has(g.rule)).map((g) => g.rule)}
+              onToggle={(_e, data) => {
+                const open = new Set(data.openItems as string[]);
+                setCollapsed(new Set(groups.filter((g) => !open.has(g.rule)).map((g) => g.rule)));
+              }}
+              aria-label={text.issuesLabel}
+              data-testid="groups"
+            >
+              {groups.map((g) => (
+                <AccordionItem key={g.rule} value={g.rule} data-testid="group" data-rule={g.rule}>
+                  <AccordionHeader>
+                    <span className={styles.groupHeader}>
+                      <CounterBadge count={g.entries.length} color={SEVERITY_BADGE[g.severity]} size="small" />
+                      <Text weight="semibold">{ruleTitle(g.rule, lang)}</Text>
+                      <Caption1 className={styles.ruleId}>{g.rule}</Caption1>
+                      <Caption1 data-testid="group-count">{text.groupCount(g.entries.length)}</Caption1>
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <GroupPanel group={g} lang={lang} text={text} selected={selected} onSelect={setSelected} />
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * The standalone 校验 area in real headless Chromium: build the pane (webpack, production), serve build/ with
+ * scripts/serve.mjs on a free port, open the messy roster fixture through the file input and check what the page
+ * shows, that it is usable by keyboard, and that no request leaves this machine. Screenshots go to test-output/.
+ * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CHROMIUM = "/usr/bin/chromium";
+const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
+const OUT = path.join(ROOT, "test-output");
+const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
+
+const EXPECTED_GROUPS: ReadonlyArray<[rule: string, title: string, count: number]> = [
+  ["roster.id.checksum", "身份证号校验位错误", 1],
+  ["roster.category.mismatch", "人员类别与日期不符", 1],
+  ["roster.gender.mismatch", "性别与身份证号不符", 1],
+  ["cell.enum", "不是可选项", 1],
+  ["roster.probation.early", "预备期不满一年即转正", 1],
+  ["roster.id.duplicate", "身份证号重复", 2],
+  ["roster.id.numeric", "身份证号存成了数字", 1],
+  ["cell.required", "必填项为空", 1],
+  ["roster.probation.overdue", "预备期满未转正", 1],
+  ["roster.dues.rate", "党费与标准不符", 1],
+  ["cell.whitespace", "多余空格或不可见字符", 1],
+  ["roster.phone.format", "电话号码格式不对", 1],
+  ["roster.birthdate.mismatch", "出生日期与身份证号不符", 1],
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node scripts/serve.mjs build` and resolves with the page URL it prints. */
+function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), path.join(ROOT, "build")], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
+    child.once("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
+  });
+}
+
+const describeBrowser = SKIP ? describe.skip : describe;
+
+describeBrowser("standalone 校验 in headless Chromium", () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let url = "";
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`,
+      );
+    }
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+    mkdirSync(OUT, { recursive: true });
+    const started = await startServer(await freePort());
+    server = started.child;
+    url = started.url;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 } });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
+    page.on("request", (req) => requests.push(req.url()));
+  }, 110000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it("shows the empty state without loading exceljs", async () => {
+    await page.goto(url);
+    await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe("打开一个 .xlsx 文件开始校验");
+    await expect(page.getByTestId("host-mode").textContent()).resolves.toBe("独立页面模式");
+    await page.screenshot({ path: path.join(OUT, "standalone-empty.png"), fullPage: true });
+    expect(requests.filter((u) => /exceljs/.test(u))).toEqual([]);
+  });
+
+  it("validates the messy roster: counts, filters and rule groups", async () => {
+    await page.getByTestId("file-input").setInputFiles(FIXTURE);
+    const totals = page.getByTestId("totals");
+    await totals.waitFor({ timeout: 20000 });
+    await expect(totals.textContent()).resolves.toBe("9 个错误，5 个警告，0 个提示");
+    await expect(page.getByTestId("file-name").textContent()).resolves.toBe("roster-messy.xlsx");
+    await expect(page.getByTestId("validate-summary").textContent()).resolves.toContain("统计截止日期 2026-11-21");
+    expect(requests.some((u) => /exceljs\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+
+    for (const [s, label, n] of [
+      ["error", "错误", 9],
+      ["warning", "警告", 5],
+      ["info", "提示", 0],
+    ] as const) {
+      const toggle = page.getByTestId(`filter-${s}`);
+      await expect(toggle.textContent()).resolves.toBe(`${n}${label}`);
+      await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    }
+
+    const groups = page.getByTestId("group");
+    await expect(groups.evaluateAll((els) => els.map((e) => e.getAttribute("data-rule")))).resolves.toEqual(
+      EXPECTED_GROUPS.map(([rule]) => rule),
+    );
+    for (const [rule, title, n] of EXPECTED_GROUPS) {
+      const g = page.locator(`[data-rule="${rule}"]`);
+      const header = await g.locator("button").first().textContent();
+      expect(header).toContain(title);
+      expect(header).toContain(`×${n}`);
+      await expect(g.getByTestId("issue").count()).resolves.toBe(n);
+    }
+    await expect(
+      page
+        .locator('[data-rule="roster.id.duplicate"]')
+        .getByTestId("issue")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-location"))),
+    ).resolves.toEqual(["花名册!E25", "花名册!E26"]);
+    await page.screenshot({ path: path.join(OUT, "standalone-result.png"), fullPage: true });
+
+    // Warnings off: only the 8 error groups remain; on again: all 13.
+    await page.getByTestId("filter-warning").click();
+    await expect(page.getByTestId("filter-warning").getAttribute("aria-pressed")).resolves.toBe("false");
+    await expect(groups.count()).resolves.toBe(8);
+    await page.getByTestId("filter-warning").click();
+    await expect(groups.count()).resolves.toBe(13);
+  });
+
+  it("clicking an issue shows its cell and row with the cell highlighted", async () => {
+    await page.locator('[data-location="花名册!E25"]').click();
+    await expect(page.getByTestId("focus-location").textContent()).resolves.toBe("花名册!E25");
+    await expect(page.getByTestId("focus").textContent()).resolves.toContain("身份证号重复");
+    const preview = page.getByTestId("row-preview");
+    await expect(preview.textContent()).resolves.toContain("第 25 行");
+    await expect(preview.locator('td[data-highlighted="true"]').count()).resolves.toBe(1);
+    await expect(preview.locator("thead th").nth(5).textContent()).resolves.toBe("E");
+    await page.screenshot({ path: path.join(OUT, "standalone-focused.png"), fullPage: true });
+  });
+
+  it("is usable by keyboard: tabs with arrow keys, issues with Tab + Enter", async () => {
+    const tab = (id: string) => page.locator(`#tab-${id}`);
+    await tab("validate").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect(tab("summary").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(page.locator("#panel-summary").isVisible()).resolves.toBe(true);
+    await expect(page.locator("#panel-validate").isVisible()).resolves.toBe(false);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await expect(tab("validate").getAttribute("aria-selected")).resolves.toBe("true");
+    // The result survived the round trip.
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe("9 个错误，5 个警告，0 个提示");
+
+    // From the tab list, Tab reaches the open button, the filters, the group headers and the issues.
+    const reached: string[] = [];
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press("Tab");
+      const loc = await page.evaluate(() => document.activeElement?.getAttribute("data-location") ?? null);
+      reached.push(await page.evaluate(() => document.activeElement?.textContent?.slice(0, 20) ?? ""));
+      if (loc === "花名册!E7") found = true;
+    }
+    expect(reached.some((t) => t.includes("打开 .xlsx 文件"))).toBe(true);
+    expect(found).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("focus-location").textContent()).resolves.toBe("花名册!E7");
+  });
+
+  it("switches to English with the toggle", async () => {
+    await page.getByTestId("lang-toggle").click();
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe("9 errors, 5 warnings, 0 info");
+    await expect(page.locator("#tab-validate").textContent()).resolves.toBe("Validate");
+    await page.screenshot({ path: path.join(OUT, "standalone-en.png"), fullPage: true });
+    await page.getByTestId("lang-toggle").click();
+    await expect(page.locator("#tab-validate").textContent()).resolves.toBe("校验");
+  });
+
+  it("names the file and what to do when it is not a workbook", async () => {
+    await page.getByTestId("file-input").setInputFiles({
+      name: "名单.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("姓名,身份证号\n张三,1\n"),
+    });
+    const error = page.getByTestId("validate-error");
+    await error.waitFor({ timeout: 10000 });
+    await expect(error.textContent()).resolves.toBe(
+      "名单.xlsx：不是 Excel 工作簿（.xlsx）。请选择 .xlsx 或 .xlsm 文件。",
+    );
+    await page.screenshot({ path: path.join(OUT, "standalone-error.png"), fullPage: true });
+  });
+
+  it("made no request beyond this server and logged no console error", () => {
+    const foreign = requests.filter((u) => {
+      const { hostname, protocol } = new URL(u);
+      if (protocol === "data:" || protocol === "blob:") return false;
+      return hostname !== "127.0.0.1" && hostname !== "localhost";
+    });
+    expect(foreign).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
