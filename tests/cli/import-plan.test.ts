@@ -2,19 +2,10 @@ import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 
 import path from "node:path";
 import type { CellValue } from "../../src/core/types";
 import { readWorkbookFile } from "../../src/xlsx/read";
-import { runCli, sample, tempDir } from "../helpers/cli";
+import { encodeGbk, expectOneLineFailure, runCli, sample, tempDir } from "../helpers/cli";
 
 const dir = tempDir("zhibu-import-plan-");
 const PLAN = sample("plan-sample.txt");
-
-function expectOneLineFailure(r: { code: number | null; stdout: string; stderr: string }, mention: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe("");
-  const lines = r.stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(mention);
-  expect(r.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
-}
 
 interface ScheduleRow {
   month: CellValue;
@@ -169,25 +160,3 @@ describe("zhibu import-plan", () => {
   });
 });
 
-/** GBK bytes for the characters these tests use, taken from a decoder round trip. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder("gbk");
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.from([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else {
-      const b = table.get(ch);
-      if (!b) throw new Error(`no GBK bytes for ${ch}`);
-      bytes.push(...b);
-    }
-  }
-  return Buffer.from(bytes);
-}

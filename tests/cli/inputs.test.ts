@@ -2,18 +2,9 @@ import { copyFileSync, readFileSync, writeFileSync, mkdirSync, existsSync, statS
 import { createHash } from "node:crypto";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { runCli, sample, tempDir } from "../helpers/cli";
+import { encodeGbk, expectOneLineFailure, runCli, sample, tempDir } from "../helpers/cli";
 
 const dir = tempDir();
-
-function expectOneLineFailure(r: { code: number | null; stdout: string; stderr: string }, mention: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe("");
-  const lines = r.stderr.trimEnd().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(mention);
-  expect(r.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
-}
 
 /** A minimal OLE compound-file header, as legacy .xls and password-protected .xlsx files start. */
 function oleFile(streamNames: string[]): Buffer {
@@ -162,21 +153,3 @@ describe("files in, files out", () => {
   });
 });
 
-/** GBK bytes for the few characters these tests use, taken from a decoder round trip. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder("gbk");
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.from([hi, lo]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else bytes.push(...(table.get(ch) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
-}

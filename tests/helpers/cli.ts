@@ -39,3 +39,36 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 export function tempDir(prefix = "zhibu-test-"): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** An unreadable-input or usage failure: exit 2, nothing on stdout, one line on stderr mentioning `mention`, no stack. */
+export function expectOneLineFailure(r: RunResult, mention: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(mention);
+  expect(r.stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
+}
+
+/** GBK bytes for `text`, from a decoder round trip over the GBK double-byte range (tests only use common characters). */
+export function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder("gbk");
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.from([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else {
+      const b = table.get(ch);
+      if (!b) throw new Error(`no GBK bytes for ${ch}`);
+      bytes.push(...b);
+    }
+  }
+  return Buffer.from(bytes);
+}
