@@ -15,6 +15,8 @@ import {
 import { hasOfficeHostHint, loadOfficeJs } from "./office-loader";
 import { TEXT, detectLang, type Lang } from "./i18n";
 import { ValidatePanel } from "./ValidatePanel";
+import { SummaryPanel } from "./SummaryPanel";
+import { useValidation } from "./useValidation";
 
 /** Where the pane runs: inside an Office host, in a plain browser, or not yet known. */
 export type HostMode = "detecting" | "office" | "standalone";
@@ -68,6 +70,8 @@ export function App({ initialMode = "detecting", initialLang }: { initialMode?: 
   const [area, setArea] = useState<AreaId>("validate");
   const [lang, setLang] = useState<Lang>(() => initialLang ?? detectLang());
   const text = TEXT[lang];
+  // One opened workbook for the whole pane: 校验 opens and validates it, 汇总 summarises the same snapshot.
+  const validation = useValidation();
 
   useEffect(() => {
     if (initialMode !== "detecting") return;
@@ -128,7 +132,9 @@ export function App({ initialMode = "detecting", initialLang }: { initialMode?: 
             hidden={id !== area}
           >
             {id === "validate" ? (
-              <ValidatePanel lang={lang} text={text} inOffice={mode === "office"} />
+              <ValidatePanel lang={lang} text={text} inOffice={mode === "office"} validation={validation} />
+            ) : id === "summary" && id === area ? (
+              <SummaryPanel text={text} state={validation.state} onGoToValidate={() => setArea("validate")} />
             ) : id === area ? (
               <Body1>{text.areaPlaceholders[id]}</Body1>
             ) : null}

@@ -24,7 +24,7 @@ import { formatIssue } from "../../src/core/messages";
 import { ruleTitle } from "../../src/core/messages/titles";
 import { formatDate } from "../../src/core/dates";
 import type { Lang, PaneText } from "./i18n";
-import { STAGE_PROGRESS, useValidation, type ValidationState } from "./useValidation";
+import { STAGE_PROGRESS, type ValidationControls, type ValidationState } from "./useValidation";
 import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
 
 /** Issues rendered per group before a "show more" button, so a 100,000-row sheet stays responsive. */
@@ -219,9 +219,20 @@ function GroupPanel({
   );
 }
 
-export function ValidatePanel({ lang, text, inOffice }: { lang: Lang; text: PaneText; inOffice: boolean }) {
+export function ValidatePanel({
+  lang,
+  text,
+  inOffice,
+  validation,
+}: {
+  lang: Lang;
+  text: PaneText;
+  inOffice: boolean;
+  /** The opened workbook and its result, owned by the App so the 汇总 area can use them too. */
+  validation: ValidationControls;
+}) {
   const styles = useStyles();
-  const { state, open, cancel } = useValidation();
+  const { state, open, cancel } = validation;
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [show, setShow] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITY_ORDER));

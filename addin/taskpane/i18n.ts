@@ -43,6 +43,19 @@ export interface PaneText {
   readonly headerLabel: (row: number) => string;
   readonly readFailure: (kind: ReadFailure, file: string) => string;
   readonly unexpected: (file: string) => string;
+  readonly summary: {
+    readonly empty: string;
+    readonly goToValidate: string;
+    readonly loading: (file: string) => string;
+    readonly noTemplates: string;
+    readonly maskSwitch: string;
+    readonly download: string;
+    readonly downloading: string;
+    readonly downloaded: (file: string) => string;
+    readonly downloadFailed: string;
+    readonly noRows: string;
+    readonly source: (file: string, asOf: string) => string;
+  };
 }
 
 const ZH: PaneText = {
@@ -106,6 +119,19 @@ const ZH: PaneText = {
     }
   },
   unexpected: (f) => `${f}：校验时出现意外错误。请检查文件内容后重试。`,
+  summary: {
+    empty: "请先在“校验”中打开一个 .xlsx 文件，这里会显示它的汇总。",
+    goToValidate: "去“校验”打开文件",
+    loading: (f) => `正在读取 ${f}…`,
+    noTemplates: "未找到可汇总的模板工作表（党员花名册等）。",
+    maskSwitch: "隐去身份证号和电话",
+    download: "下载汇总工作簿",
+    downloading: "正在生成汇总工作簿…",
+    downloaded: (f) => `已下载 ${f}。原文件没有被修改。`,
+    downloadFailed: "生成汇总工作簿失败，请重试。",
+    noRows: "（无）",
+    source: (f, d) => `${f} · 统计截止日期 ${d}`,
+  },
 };
 
 const EN: PaneText = {
@@ -169,6 +195,19 @@ const EN: PaneText = {
     }
   },
   unexpected: (f) => `${f}: an unexpected error occurred while validating. Check the file and try again.`,
+  summary: {
+    empty: "Open an .xlsx file in Validate first; its summary appears here.",
+    goToValidate: "Go to Validate to open a file",
+    loading: (f) => `Reading ${f}…`,
+    noTemplates: "No template sheets to summarise (roster etc.) were found.",
+    maskSwitch: "Hide ID numbers and phone numbers",
+    download: "Download summary workbook",
+    downloading: "Building the summary workbook…",
+    downloaded: (f) => `Downloaded ${f}. The original file was not changed.`,
+    downloadFailed: "Could not build the summary workbook. Please try again.",
+    noRows: "(none)",
+    source: (f, d) => `${f} · as of ${d}`,
+  },
 };
 
 export const TEXT: Readonly<Record<Lang, PaneText>> = { "zh-CN": ZH, en: EN };

@@ -9,10 +9,14 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import ExcelJS from "exceljs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
 const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
+const CLEAN = path.join(ROOT, "tests/fixtures/samples/roster-clean.xlsx");
+/** An unmasked 18-digit ID number (masked ones have "********" in the middle). */
+const ID_18 = /\d{17}[\dXx]/;
 const OUT = path.join(ROOT, "test-output");
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 
@@ -66,6 +70,42 @@ function startServer(port: number): Promise<{ child: ChildProcess; url: string }
     child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
     child.once("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
   });
+}
+
+/** Every row of the summary workbook's 汇总 sheet as plain values (empty cells as ""). */
+async function readSummaryRows(file: string): Promise<Array<Array<string | number>>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("汇总");
+  if (!ws) throw new Error(`${file} has no 汇总 sheet`);
+  const rows: Array<Array<string | number>> = [];
+  ws.eachRow((row) => {
+    const values: Array<string | number> = [];
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const v = cell.value;
+      values.push(typeof v === "number" || typeof v === "string" ? v : v === null || v === undefined ? "" : cell.text);
+    });
+    rows.push(values);
+  });
+  return rows;
+}
+
+/** The value next to a row label, from the first row whose column A is `label`. */
+function figure(
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  label: string,
+  column = 1,
+): string | number | undefined {
+  return rows.find((r) => r[0] === label)?.[column];
+}
+
+/** Clicks 下载汇总工作簿, saves the download to test-output/ and returns its path. */
+async function downloadSummary(page: Page, expectedName: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("summary-download").click()]);
+  expect(download.suggestedFilename()).toBe(expectedName);
+  const file = path.join(OUT, expectedName);
+  await download.saveAs(file);
+  return file;
 }
 
 const describeBrowser = SKIP ? describe.skip : describe;
@@ -123,6 +163,11 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe("打开一个 .xlsx 文件开始校验");
     await expect(page.getByTestId("host-mode").textContent()).resolves.toBe("独立页面模式");
     await page.screenshot({ path: path.join(OUT, "standalone-empty.png"), fullPage: true });
+    await page.locator("#tab-summary").click();
+    await expect(page.getByTestId("summary-empty").textContent()).resolves.toBe(
+      "请先在“校验”中打开一个 .xlsx 文件，这里会显示它的汇总。",
+    );
+    await page.locator("#tab-validate").click();
     expect(requests.filter((u) => /exceljs/.test(u))).toEqual([]);
   });
 
@@ -233,6 +278,56 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
       "名单.xlsx：不是 Excel 工作簿（.xlsx）。请选择 .xlsx 或 .xlsm 文件。",
     );
     await page.screenshot({ path: path.join(OUT, "standalone-error.png"), fullPage: true });
+  });
+
+  it("summarises the clean roster opened in 校验 and downloads the summary workbook", async () => {
+    await page.locator("#tab-validate").click();
+    await page.getByTestId("file-input").setInputFiles(CLEAN);
+    // Waits for the new file's result, not the previous one still on screen.
+    await page.getByTestId("file-name").filter({ hasText: "roster-clean.xlsx" }).waitFor({ timeout: 20000 });
+    await page.getByTestId("totals").waitFor({ timeout: 20000 });
+
+    await page.locator("#tab-summary").click();
+    await expect(page.locator("#tab-summary").getAttribute("aria-selected")).resolves.toBe("true");
+    const basics = page.locator('[data-testid="summary-table"][data-title="基本情况"]');
+    await basics.waitFor({ timeout: 10000 });
+    const members = basics.locator("tbody tr").filter({ has: page.locator("th", { hasText: "党员总数" }) });
+    await expect(members.locator("td").first().textContent()).resolves.toBe("30");
+    await expect(members.locator("td").nth(1).textContent()).resolves.toBe("100.0%");
+    await expect(page.getByRole("switch", { name: "隐去身份证号和电话" }).isChecked()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(OUT, "standalone-summary.png"), fullPage: true });
+
+    const file = await downloadSummary(page, "roster-clean-汇总.xlsx");
+    await expect(page.getByTestId("summary-downloaded").textContent()).resolves.toContain("roster-clean-汇总.xlsx");
+    const rows = await readSummaryRows(file);
+    expect(figure(rows, "党员总数（正式+预备）")).toBe(30);
+    expect(figure(rows, "女党员")).toBe(22);
+    expect(figure(rows, "正式党员")).toBe(28);
+    expect(rows.flat().filter((v) => ID_18.test(String(v)))).toEqual([]);
+  });
+
+  it("masks the overdue probationer's ID in the messy roster's summary workbook", async () => {
+    await page.locator("#tab-validate").click();
+    await page.getByTestId("file-input").setInputFiles(FIXTURE);
+    // Waits for the new file's result, not the previous one still on screen.
+    await page.getByTestId("file-name").filter({ hasText: "roster-messy.xlsx" }).waitFor({ timeout: 20000 });
+    await page.getByTestId("totals").waitFor({ timeout: 20000 });
+    await page.locator("#tab-summary").click();
+    const todo = page.locator('[data-testid="summary-table"][data-title="预备党员转正提醒"]');
+    await todo.waitFor({ timeout: 10000 });
+    await expect(todo.textContent()).resolves.toContain("440305********5848");
+    expect(ID_18.test((await page.locator("#panel-summary").textContent()) ?? "")).toBe(false);
+
+    const file = await downloadSummary(page, "roster-messy-汇总.xlsx");
+    const cells = (await readSummaryRows(file)).flat().map(String);
+    expect(cells).toContain("440305********5848");
+    expect(cells.filter((v) => ID_18.test(v))).toEqual([]);
+
+    // Masking off shows the full number in the pane (the export follows the switch).
+    await page.getByRole("switch", { name: "隐去身份证号和电话" }).click();
+    await expect(todo.textContent()).resolves.not.toContain("440305********5848");
+    expect(ID_18.test((await todo.textContent()) ?? "")).toBe(true);
+    await page.getByRole("switch", { name: "隐去身份证号和电话" }).click();
   });
 
   it("made no request beyond this server and logged no console error", () => {

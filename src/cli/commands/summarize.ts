@@ -1,10 +1,8 @@
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
-import { summarizeContexts, summaryTables } from "../../core/summary";
-import type { SummaryTable } from "../../core/summary/table";
-import { maskDeep } from "../../core/mask";
+import { type SummaryTable, formatTableCell } from "../../core/summary/table";
+import { summaryOf, summaryTitles } from "../../core/summary/sections";
 import { formatDate } from "../../core/dates";
-import { templateById } from "../../core/templates";
 import { buildSummaryWorkbook } from "../../xlsx/write-summary";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
@@ -19,11 +17,6 @@ export const summarizeFlags = {
   lang: { value: true },
 } as const;
 
-function formatCell(v: string | number, percent: boolean): string {
-  if (typeof v === "number" && percent) return `${(v * 100).toFixed(1)}%`;
-  return String(v);
-}
-
 function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\uFFFF]/.test(ch) ? 2 : 1;
@@ -31,7 +24,7 @@ function displayWidth(s: string): number {
 }
 
 export function tableText(t: SummaryTable): string {
-  const cells = [t.columns.slice(), ...t.rows.map((r) => r.map((v, i) => formatCell(v, t.percentColumns?.includes(i) ?? false)))];
+  const cells = [t.columns.slice(), ...t.rows.map((r) => r.map((v, i) => formatTableCell(v, t.percentColumns?.includes(i) ?? false)))];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => displayWidth(String(r[i] ?? "")))));
   const line = (r: readonly string[]) => "  " + r.map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join("  ");
   const body = cells.length > 1 ? cells.map((r) => line(r.map(String))) : [line(cells[0] ?? []), "  （无）"];
@@ -50,14 +43,10 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
   const { snapshot, progress } = await readWithProgress(file, io);
   const result = validateWorkbook(snapshot, { asOf, progress: (name, done, total) => progress.tick(`正在汇总「${name}」 ${done}/${total} 行…`) });
   progress.done();
-  const raw = summarizeContexts(result.contexts, result.asOf);
-  const summary = args.flags["no-mask"] === true ? raw : maskDeep(raw);
-  const branch = String(result.settings.values["branchName"] ?? "");
-  const sections = Object.entries(summary).map(([id, s]) => ({ heading: templateById(id)?.title ?? id, tables: summaryTables(id, s) }));
+  const { summary, sections } = summaryOf(result, args.flags["no-mask"] !== true);
   if (out) {
-    const title = `${branch}${branch ? " " : ""}情况汇总`;
-    const wb = buildSummaryWorkbook(title, `统计截止日期：${formatDate(result.asOf)}　来源：${path.basename(file)}`, sections);
-    await wb.xlsx.writeFile(out);
+    const { title, subtitle } = summaryTitles(result, path.basename(file));
+    await buildSummaryWorkbook(title, subtitle, sections).xlsx.writeFile(out);
   }
   if (format === "json") io.out(JSON.stringify(summary, null, 2) + "\n");
   else {

@@ -7,6 +7,12 @@ export interface SummaryTable {
   readonly percentColumns?: readonly number[];
 }
 
+/** A table cell as text: fractions in percent columns as e.g. "73.3%". */
+export function formatTableCell(value: string | number, percent: boolean): string {
+  if (typeof value === "number" && percent) return `${(value * 100).toFixed(1)}%`;
+  return String(value);
+}
+
 /** Rows of a count map in the given order first (zeros included), then any other keys. */
 export function countRows(counts: Readonly<Record<string, number>>, order: readonly string[], total?: number): (string | number)[][] {
   const keys = [...order, ...Object.keys(counts).filter((k) => !order.includes(k))];

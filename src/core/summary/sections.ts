@@ -1,0 +1,33 @@
+import type { ValidationResult } from "../engine";
+import type { SummaryTable } from "./table";
+import { summarizeContexts, summaryTables } from "./index";
+import { maskDeep } from "../mask";
+import { templateById } from "../templates";
+import { formatDate } from "../dates";
+
+export interface SummarySectionData {
+  readonly templateId: string;
+  /** e.g. "党员花名册" */
+  readonly heading: string;
+  readonly tables: readonly SummaryTable[];
+}
+
+/**
+ * The summaries of a validation result (keyed by template id, as `summarize --format json` prints them) and
+ * their tables per template; ID numbers and phones are masked before any table is built when `mask`.
+ */
+export function summaryOf(result: ValidationResult, mask: boolean): { summary: Record<string, unknown>; sections: SummarySectionData[] } {
+  const raw = summarizeContexts(result.contexts, result.asOf);
+  const summary = mask ? maskDeep(raw) : raw;
+  const sections = Object.entries(summary).map(([id, s]) => ({ templateId: id, heading: templateById(id)?.title ?? id, tables: summaryTables(id, s) }));
+  return { summary, sections };
+}
+
+/** Title and subtitle of a summary workbook. */
+export function summaryTitles(result: ValidationResult, fileName: string): { title: string; subtitle: string } {
+  const branch = String(result.settings.values["branchName"] ?? "");
+  return {
+    title: `${branch}${branch ? " " : ""}情况汇总`,
+    subtitle: `统计截止日期：${formatDate(result.asOf)}　来源：${fileName}`,
+  };
+}
