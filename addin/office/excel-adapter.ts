@@ -11,8 +11,9 @@
  * Host errors are never caught here: they reject the returned promise with the host's own error.
  */
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import type { ValidationResult } from "../../src/core/engine";
 import { cellAddress } from "../../src/core/address";
-import { type CellFill, type HostPort, type Mark, type MarkRecord, type MarkedCell, MARK_COLORS, distinctMarks } from "./port";
+import { type CellFill, type ExcelHost, type HostCapabilities, HostFeatureUnavailable, type InsertTemplateOptions, type InsertTemplateResult, type SummarySheetOptions, type SummarySheetResult, type ChangedRange, type Mark, type MarkRecord, type MarkedCell, MARK_COLORS, distinctMarks } from "./port";
 import { dateFormatCache, parseAreasAddress, parseRangeAddress, toCellValue } from "./cells";
 
 /** `Excel.run` as the adapter uses it. */
@@ -101,7 +102,7 @@ function cellFills(context: Excel.RequestContext): (sheet: string, cell: string)
   };
 }
 
-export class ExcelAdapter implements HostPort {
+export class ExcelAdapter implements ExcelHost {
   private readonly run: ExcelRun;
   private readonly supported: (name: string, minVersion: string) => boolean;
   private readonly maxPayload: number;
@@ -253,6 +254,47 @@ export class ExcelAdapter implements HostPort {
     });
   }
 
+  capabilities(): HostCapabilities {
+    const v18 = this.supported("ExcelApi", "1.8");
+    return {
+      insertTemplate: v18,
+      conditionalFormats: this.supported("ExcelApi", "1.6"),
+      pivotTables: v18,
+      charts: this.supported("ExcelApi", "1.1"),
+      createWorkbook: this.supported("ExcelApi", "1.8"),
+      onChanged: this.supported("ExcelApi", "1.7"),
+    };
+  }
+
+  activeSheet(): Promise<string> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      await context.sync();
+      return ws.name;
+    });
+  }
+
+  insertTemplate(_options: InsertTemplateOptions): Promise<InsertTemplateResult> {
+    return Promise.reject(new HostFeatureUnavailable("insertTemplate", "not built yet"));
+  }
+
+  writeSettings(_values: Readonly<Record<string, string | number>>): Promise<void> {
+    return Promise.reject(new HostFeatureUnavailable("insertTemplate", "not built yet"));
+  }
+
+  writeSummarySheet(_result: ValidationResult, _options: SummarySheetOptions): Promise<SummarySheetResult> {
+    return Promise.reject(new HostFeatureUnavailable("pivotTables", "not built yet"));
+  }
+
+  openNewWorkbook(_base64: string): Promise<void> {
+    return Promise.reject(new HostFeatureUnavailable("createWorkbook", "not built yet"));
+  }
+
+  watchChanges(_handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>> {
+    return Promise.reject(new HostFeatureUnavailable("onChanged", "not built yet"));
+  }
+
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.run(async (context) => {
       const worksheet = context.workbook.worksheets.getItem(sheet);
@@ -263,6 +305,6 @@ export class ExcelAdapter implements HostPort {
   }
 }
 
-export function createExcelAdapter(options: ExcelAdapterOptions): HostPort {
+export function createExcelAdapter(options: ExcelAdapterOptions): ExcelHost {
   return new ExcelAdapter(options);
 }

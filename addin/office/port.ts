@@ -3,6 +3,7 @@
  * excel-adapter.ts) or a file opened in the standalone page. Everything crossing it is plain data.
  */
 import type { Issue, Severity, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import type { ValidationResult } from "../../src/core/engine";
 
 /** A cell to mark for an issue: `cell` is a single-cell A1 address on `sheet`. */
 export interface Mark {
@@ -27,6 +28,57 @@ export interface MarkRecord {
   readonly cells: readonly MarkedCell[];
 }
 
+/** Host features the pane may use; each is checked (isSetSupported) before use. */
+export type HostFeature = "insertTemplate" | "conditionalFormats" | "pivotTables" | "charts" | "createWorkbook" | "onChanged";
+
+export type HostCapabilities = Readonly<Record<HostFeature, boolean>>;
+
+/** Thrown (rejected) when the host lacks a feature; `requirement` is e.g. "ExcelApi 1.8". */
+export class HostFeatureUnavailable extends Error {
+  constructor(
+    readonly feature: HostFeature,
+    readonly requirement: string,
+  ) {
+    super(`host lacks ${feature} (${requirement})`);
+    this.name = "HostFeatureUnavailable";
+  }
+}
+
+export interface InsertTemplateOptions {
+  readonly templateId: string;
+  /** 支部名称 for the title row ("" for none). */
+  readonly branch: string;
+  /** Invented sample rows to fill (0: an empty table). */
+  readonly sampleRows: number;
+}
+
+export interface InsertTemplateResult {
+  /** The sheets created, first the template's own (a suffix added when the name was taken), then any 设置. */
+  readonly sheets: readonly string[];
+  readonly table: string;
+}
+
+export interface SummarySheetOptions {
+  readonly title: string;
+  readonly subtitle: string;
+  /** Mask ID numbers and phones in the sheet (default true in the pane). */
+  readonly mask: boolean;
+}
+
+export interface SummarySheetResult {
+  readonly sheet: string;
+  /** Native PivotTables made over the template tables (0 where the host lacks them: plain tables instead). */
+  readonly pivotTables: number;
+  readonly charts: number;
+}
+
+/** A range the user edited (from Worksheet/Workbook onChanged). */
+export interface ChangedRange {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+/** What every host does, Excel or a file opened in the standalone page (one contract suite runs over both). */
 export interface HostPort {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** One sheet by name; rejects with the host's error when there is no such sheet. */
@@ -37,6 +89,27 @@ export interface HostPort {
   clearMarks(record: MarkRecord): Promise<void>;
   /** Activates the sheet and selects the cell (clicking an issue). */
   selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+/** What only Excel does in place (the standalone page offers downloads instead). */
+export interface ExcelHost extends HostPort {
+  /** What this host supports (a sync check of requirement sets, no host round trip). */
+  capabilities(): HostCapabilities;
+  /** Name of the active sheet. */
+  activeSheet(): Promise<string>;
+  /** Inserts a template as new sheet(s), never over an existing sheet (adds a suffix). */
+  insertTemplate(options: InsertTemplateOptions): Promise<InsertTemplateResult>;
+  /** Writes the 设置 sheet's 值 for the given 项目 keys (creating the sheet when missing). */
+  writeSettings(values: Readonly<Record<string, string | number>>): Promise<void>;
+  /** Builds or rebuilds the add-in-owned 汇总 sheet for a validation result of this workbook. */
+  writeSummarySheet(result: ValidationResult, options: SummarySheetOptions): Promise<SummarySheetResult>;
+  /**
+   * Opens a new workbook from an .xlsx (base64) via Excel.createWorkbook; rejects with HostFeatureUnavailable
+   * where the host lacks it (the pane then downloads the file).
+   */
+  openNewWorkbook(base64: string): Promise<void>;
+  /** Calls `handler` with ranges the user edits; resolves to a function that stops watching. */
+  watchChanges(handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>>;
 }
 
 /** Mark colours by severity (Excel's "bad", "neutral" and a light blue). */
