@@ -3,17 +3,27 @@
  *
  * Like Office.js:
  * - every proxy method only queues a request; nothing happens until `context.sync()`, which runs the queue in
- *   order (loads, writes, item look-ups) against the grid;
+ *   order (loads, writes, item look-ups, additions) against the grid;
  * - reading a property that no completed sync has loaded throws a PropertyNotLoaded error; loaded values are a
  *   snapshot as of that sync; `isNullObject` is known only after a sync;
- * - `worksheets.getItem` of a missing sheet fails the whole sync with ItemNotFound; `Excel.run`'s batch is
- *   followed by one more sync when requests are still queued.
- * It counts syncs and each sync's response payload (UTF-8 bytes of the JSON of every loaded value), and can be
- * told to fail a given sync with a host error. The grid is plain data, built from an .xlsx by `fakeFromXlsx`.
+ * - `worksheets.getItem` of a missing sheet fails the whole sync with ItemNotFound; adding a sheet whose name is
+ *   taken fails with ItemAlreadyExists; a 2-D array whose size differs from its range fails with InvalidArgument;
+ *   `Excel.run`'s batch is followed by one more sync when requests are still queued;
+ * - APIs newer than the host's requirement set (`apiVersion`, see `isSetSupported`) are missing: using one throws
+ *   ApiNotFound at the call;
+ * - formula cells show their computed value (tests/fakes/fake-formula.ts); `values` written as "=…" are formulas;
+ *   a numeric string becomes a number unless the cell is text-formatted ("@") or the string starts with "'";
+ * - value writes raise onChanged for registered handlers only while `runtime.enableEvents` is on, and so do the
+ *   user's edits (`userEdit`), delivered after the sync as Office delivers events.
+ * It counts syncs, each sync's response payload (UTF-8 bytes of the JSON of every loaded value) and request
+ * payload (bytes of the JSON of every value written), and can be told to fail a given sync with a host error.
+ * Tables, data validations, conditional formats, frozen rows, widths, fonts, merges, PivotTables, charts, page
+ * layout and created workbooks are recorded on the grid for tests to inspect.
  */
 import ExcelJS from "exceljs";
 import type { MergeRange } from "../../src/core/types";
 import { cellAddress, parseAddress } from "../../src/core/address";
+import { type Scalar, evaluateFormula } from "./fake-formula";
 
 export type GridValue = string | number | boolean;
 
@@ -23,17 +33,79 @@ export interface GridFill {
   readonly patternColor: string | null;
 }
 
+export interface GridFont {
+  bold?: boolean;
+  color?: string;
+  size?: number;
+}
+
 export interface GridCell {
   value: GridValue;
   format: string;
   fill: GridFill | null;
+  /** "=…" when the cell holds a formula; `value` is then ignored (computed on read). */
+  formula?: string;
+  font?: GridFont;
+}
+
+export interface GridTable {
+  name: string;
+  bounds: MergeRange;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface GridValidation {
+  bounds: MergeRange;
+  rule: Record<string, unknown> | null;
+  prompt: Record<string, unknown> | null;
+  errorAlert: Record<string, unknown> | null;
+  ignoreBlanks: boolean | null;
+}
+
+export interface GridConditionalFormat {
+  bounds: MergeRange;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  font: string | null;
+}
+
+export interface GridPivot {
+  name: string;
+  /** "Sheet!A2:T32" or a table name. */
+  source: string;
+  destination: string;
+  rows: string[];
+  columns: string[];
+  data: Array<{ field: string; summarizeBy: string }>;
+}
+
+export interface GridChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  position: string | null;
 }
 
 export interface GridSheet {
   readonly name: string;
+  readonly id: string;
   /** Cells by `row * COL_LIMIT + col` (1-based); a missing cell is empty, "General", no fill. */
   readonly cells: Map<number, GridCell>;
   readonly merges: MergeRange[];
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Column widths in points by 1-based column. */
+  readonly columnWidths: Map<number, number>;
+  readonly rowHeights: Map<number, number>;
+  frozenRows: number;
+  readonly tables: GridTable[];
+  readonly validations: GridValidation[];
+  readonly conditionalFormats: GridConditionalFormat[];
+  readonly pivots: GridPivot[];
+  readonly charts: GridChart[];
+  readonly pageLayout: Record<string, unknown>;
 }
 
 export interface Grid {
@@ -42,6 +114,32 @@ export interface Grid {
 }
 
 export const COL_LIMIT = 16384;
+
+let sheetIds = 0;
+
+export function newGridSheet(
+  name: string,
+  cells: Map<number, GridCell> = new Map(),
+  merges: MergeRange[] = [],
+): GridSheet {
+  sheetIds++;
+  return {
+    name,
+    id: `{00000000-0001-0000-0000-${String(sheetIds).padStart(12, "0")}}`,
+    cells,
+    merges,
+    visibility: "Visible",
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    frozenRows: 0,
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    pivots: [],
+    charts: [],
+    pageLayout: {},
+  };
+}
 
 export class FakeOfficeError extends Error {
   constructor(
@@ -59,6 +157,10 @@ function notLoaded(prop: string): FakeOfficeError {
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 }
+
+const invalidArgument = (detail: string): FakeOfficeError =>
+  new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${detail})`);
+const notFound = (): FakeOfficeError => new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
 
 export function gridCell(sheet: GridSheet, row: number, col: number): GridCell | undefined {
   return sheet.cells.get(row * COL_LIMIT + col);
@@ -84,13 +186,24 @@ function boundsAddress(sheet: string, b: MergeRange): string {
   return `${quoteSheet(sheet)}!${tl === br ? tl : `${tl}:${br}`}`;
 }
 
-function parseBounds(address: string): MergeRange {
+export function localAddress(b: MergeRange): string {
+  const tl = cellAddress(b.top, b.left);
+  const br = cellAddress(b.bottom, b.right);
+  return tl === br ? tl : `${tl}:${br}`;
+}
+
+export function parseBounds(address: string): MergeRange {
   const local = address.replace(/\$/g, "").toUpperCase();
   const [a, b] = local.split(":");
   const tl = a ? parseAddress(a) : null;
   const br = b ? parseAddress(b) : tl;
-  if (!tl || !br) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${address})`);
-  return { top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) };
+  if (!tl || !br) throw invalidArgument(address);
+  return {
+    top: Math.min(tl.row, br.row),
+    left: Math.min(tl.col, br.col),
+    bottom: Math.max(tl.row, br.row),
+    right: Math.max(tl.col, br.col),
+  };
 }
 
 function splitProps(props: string | string[]): string[] {
@@ -103,19 +216,43 @@ export interface FakeStats {
   syncs: number;
   /** Response bytes of each sync, in order. */
   payloads: number[];
+  /** Request bytes (values, formulas, formats written) of each sync, in order. */
+  requests: number[];
   /** Sheet and address last selected, and the active sheet. */
   selection: { sheet: string; address: string } | null;
   activeSheet: string | null;
 }
 
-type Op = () => number;
+/** What a queued request returns: response bytes, and request bytes when it wrote data. */
+type Op = () => number | { response: number; request: number };
+
+export interface ChangeEvent {
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: string;
+  readonly source: string;
+  readonly type: string;
+}
+
+interface Registration {
+  readonly sheetId: string | null;
+  readonly handler: (args: ChangeEvent) => unknown;
+  active: boolean;
+}
 
 export class FakeContext {
   private ops: Op[] = [];
   readonly workbook: FakeWorkbook;
+  private runtimeProxy: FakeRuntime | null = null;
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  get runtime(): FakeRuntime {
+    this.host.requires("1.5", "context.runtime");
+    this.runtimeProxy ??= new FakeRuntime(this);
+    return this.runtimeProxy;
   }
 
   queue(op: Op): void {
@@ -134,9 +271,19 @@ export class FakeContext {
     await Promise.resolve();
     const failure = host.failures.get(host.stats.syncs);
     if (failure) throw failure;
-    let bytes = 0;
-    for (const op of ops) bytes += op();
-    host.stats.payloads.push(bytes);
+    let response = 0;
+    let request = 0;
+    for (const op of ops) {
+      const r = op();
+      if (typeof r === "number") response += r;
+      else {
+        response += r.response;
+        request += r.request;
+      }
+    }
+    host.stats.payloads.push(response);
+    host.stats.requests.push(request);
+    host.deliverEvents();
   }
 }
 
@@ -167,7 +314,8 @@ abstract class Proxy {
 
   load(props?: string | string[]): this {
     const list = splitProps(props ?? this.loadable.join(","));
-    for (const p of list) if (!this.loadable.includes(p)) throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}'.`);
+    for (const p of list)
+      if (!this.loadable.includes(p)) throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}'.`);
     this.context.queue(() => {
       if (this.isNull) return 0;
       let bytes = 0;
@@ -186,16 +334,73 @@ abstract class Proxy {
     return this.loaded.get(prop) as T;
   }
 
+  /** Queues a write that runs at sync; `bytes` is its request size. */
+  protected write(apply: () => void, bytes = 0): void {
+    this.context.queue(() => {
+      if (this.isNull) throw new FakeOfficeError("InvalidObjectPath", "The object path is not valid (a null object).");
+      apply();
+      return { response: 0, request: bytes };
+    });
+  }
+
   protected abstract fetch(prop: string): unknown;
+}
+
+export class FakeRuntime extends Proxy {
+  constructor(context: FakeContext) {
+    super(context, ["enableEvents"]);
+    this.resolved = true;
+  }
+
+  get enableEvents(): boolean {
+    return this.read("enableEvents");
+  }
+  set enableEvents(value: boolean) {
+    this.context.host.requires("1.8", "runtime.enableEvents");
+    this.write(() => {
+      this.context.host.eventsEnabled = value;
+    });
+  }
+
+  protected fetch(): unknown {
+    return this.context.host.eventsEnabled;
+  }
+}
+
+export class FakeApplication {
+  constructor(private readonly context: FakeContext) {}
+
+  /** Office.js's Application.createWorkbook: a WorkbookCreated whose open() opens it. */
+  createWorkbook(base64?: string): { open(): void } {
+    this.context.host.requires("1.8", "application.createWorkbook");
+    const host = this.context.host;
+    const record = { base64: base64 ?? null, opened: false };
+    this.context.queue(() => {
+      host.createdWorkbooks.push(record);
+      return { response: 0, request: Buffer.byteLength(base64 ?? "", "utf8") };
+    });
+    return {
+      open: () => {
+        this.context.queue(() => {
+          record.opened = true;
+          return 0;
+        });
+      },
+    };
+  }
 }
 
 export class FakeWorkbook extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly application: FakeApplication;
 
   constructor(context: FakeContext) {
     super(context, ["name"]);
     this.resolved = true;
     this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+    this.application = new FakeApplication(context);
   }
 
   get name(): string {
@@ -207,74 +412,173 @@ export class FakeWorkbook extends Proxy {
   }
 }
 
+/** Event handlers of onChanged: `add` registers at the next sync, the result's `remove` unregisters at a sync. */
+class FakeEventHandlers {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => GridSheet | null,
+  ) {}
+
+  add(handler: (args: ChangeEvent) => unknown): { remove(): void } {
+    const host = this.context.host;
+    const registration: Registration = { sheetId: null, handler, active: false };
+    this.context.queue(() => {
+      const target = this.sheet();
+      (registration as { sheetId: string | null }).sheetId = target ? target.id : null;
+      registration.active = true;
+      host.registrations.push(registration);
+      return 0;
+    });
+    return {
+      remove: () => {
+        this.context.queue(() => {
+          registration.active = false;
+          return 0;
+        });
+      },
+    };
+  }
+}
+
 export class FakeWorksheetCollection extends Proxy {
   constructor(context: FakeContext) {
-    super(context, ["items/name", "items"]);
+    super(context, ["items/name", "items/id", "items"]);
     this.resolved = true;
   }
 
   get items(): FakeWorksheet[] {
-    const names = this.read<string[]>("items");
-    return names.map((n) => FakeWorksheet.loaded(this.context, n));
+    const sheets = this.read<Array<{ name: string; id: string }>>("items");
+    return sheets.map((s) => FakeWorksheet.loaded(this.context, s.name, s.id));
   }
 
   override load(props?: string | string[]): this {
-    const list = splitProps(props ?? "items").map((p) => (p === "items/name" ? "items" : p));
-    return super.load(list);
+    const list = splitProps(props ?? "items").map((p) => (p.startsWith("items/") ? "items" : p));
+    return super.load([...new Set(list)]);
   }
 
   protected fetch(): unknown {
-    return this.context.host.grid.sheets.map((s) => s.name);
+    return this.context.host.grid.sheets.map((s) => ({ name: s.name, id: s.id }));
   }
 
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name, false);
+    return FakeWorksheet.byName(this.context, name, false);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, name, true);
+    this.context.host.requires("1.4", "getItemOrNullObject");
+    return FakeWorksheet.byName(this.context, name, true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    const host = this.context.host;
+    return new FakeWorksheet(
+      this.context,
+      () => host.grid.sheets.find((s) => s.name === host.stats.activeSheet) ?? host.grid.sheets[0] ?? null,
+      false,
+    );
+  }
+
+  add(name: string): FakeWorksheet {
+    const host = this.context.host;
+    let created: GridSheet | null = null;
+    this.context.queue(() => {
+      if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw invalidArgument(`sheet name ${name}`);
+      if (host.findSheet(name))
+        throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+      created = newGridSheet(name);
+      host.grid.sheets.push(created);
+      return 0;
+    });
+    const ws = new FakeWorksheet(this.context, () => created, false, false);
+    ws.markResolved();
+    return ws;
+  }
+
+  get onChanged(): FakeEventHandlers {
+    this.context.host.requires("1.9", "worksheets.onChanged");
+    return new FakeEventHandlers(this.context, () => null);
   }
 }
 
 export class FakeWorksheet extends Proxy {
+  private target: GridSheet | null = null;
   private knownName: string | null = null;
+  private knownId: string | null = null;
 
   constructor(
     context: FakeContext,
-    readonly sheetName: string,
+    private readonly locate: () => GridSheet | null,
     orNull: boolean,
     queue = true,
   ) {
-    super(context, ["name"]);
+    super(context, ["name", "id", "visibility"]);
     if (!queue) return;
     this.queueResolve(() => {
-      if (this.sheet()) return true;
+      this.target = this.locate();
+      if (this.target) return true;
       if (orNull) return false;
-      throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      throw notFound();
     });
   }
 
-  /** A worksheet from a loaded collection: known to exist, name loaded. */
-  static loaded(context: FakeContext, name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(context, name, false, false);
+  static byName(context: FakeContext, name: string, orNull: boolean): FakeWorksheet {
+    return new FakeWorksheet(context, () => context.host.findSheet(name) ?? null, orNull);
+  }
+
+  /** A worksheet from a loaded collection: known to exist, name and id loaded. */
+  static loaded(context: FakeContext, name: string, id: string): FakeWorksheet {
+    const ws = new FakeWorksheet(
+      context,
+      () => context.host.grid.sheets.find((s) => s.id === id) ?? null,
+      false,
+      false,
+    );
     ws.resolved = true;
     ws.knownName = name;
+    ws.knownId = id;
+    ws.target = context.host.grid.sheets.find((s) => s.id === id) ?? null;
     return ws;
+  }
+
+  markResolved(): void {
+    this.resolved = true;
   }
 
   get name(): string {
     return this.knownName ?? this.read<string>("name");
   }
+  get id(): string {
+    return this.knownId ?? this.read<string>("id");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
+    this.write(() => {
+      this.sheetOrThrow().visibility = value;
+    });
+  }
 
+  /** The grid sheet, at sync time (undefined when missing or deleted). */
   sheet(): GridSheet | undefined {
-    return this.context.host.grid.sheets.find((s) => s.name === this.sheetName);
+    const t = this.target ?? this.locate();
+    return t && this.context.host.grid.sheets.includes(t) ? t : undefined;
   }
 
-  protected fetch(): unknown {
-    return this.sheetName;
+  sheetOrThrow(): GridSheet {
+    const s = this.sheet();
+    if (!s) throw notFound();
+    return s;
   }
 
-  getRange(address: string): FakeRange {
+  protected fetch(prop: string): unknown {
+    const s = this.sheetOrThrow();
+    return prop === "id" ? s.id : prop === "visibility" ? s.visibility : s.name;
+  }
+
+  getRange(address?: string): FakeRange {
+    if (address === undefined)
+      return new FakeRange(this.context, this, () => ({ top: 1, left: 1, bottom: 1048576, right: COL_LIMIT }));
     const bounds = parseBounds(address);
     return new FakeRange(this.context, this, () => bounds);
   }
@@ -285,9 +589,52 @@ export class FakeWorksheet extends Proxy {
 
   activate(): void {
     this.context.queue(() => {
-      this.context.host.stats.activeSheet = this.sheetName;
+      this.context.host.stats.activeSheet = this.sheetOrThrow().name;
       return 0;
     });
+  }
+
+  delete(): void {
+    this.write(() => {
+      const host = this.context.host;
+      const s = this.sheetOrThrow();
+      if (host.grid.sheets.length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      host.grid.sheets.splice(host.grid.sheets.indexOf(s), 1);
+      if (host.stats.activeSheet === s.name) host.stats.activeSheet = host.grid.sheets[0]?.name ?? null;
+    });
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, this);
+  }
+
+  get freezePanes(): { freezeRows(count: number): void } {
+    this.context.host.requires("1.7", "freezePanes");
+    return {
+      freezeRows: (count: number) =>
+        this.write(() => {
+          this.sheetOrThrow().frozenRows = count;
+        }),
+    };
+  }
+
+  get pivotTables(): FakePivotTableCollection {
+    return new FakePivotTableCollection(this.context, this);
+  }
+
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.context, this);
+  }
+
+  get pageLayout(): FakePageLayout {
+    this.context.host.requires("1.9", "pageLayout");
+    return new FakePageLayout(this.context, this);
+  }
+
+  get onChanged(): FakeEventHandlers {
+    this.context.host.requires("1.7", "worksheet.onChanged");
+    return new FakeEventHandlers(this.context, () => this.sheet() ?? null);
   }
 
   private usedBounds(valuesOnly: boolean): MergeRange | null {
@@ -298,7 +645,8 @@ export class FakeWorksheet extends Proxy {
     let bottom = 0;
     let right = 0;
     for (const [key, cell] of sheet.cells) {
-      if (valuesOnly ? cell.value === "" : cell.value === "" && cell.fill === null && cell.format === "General") continue;
+      const empty = cell.value === "" && cell.formula === undefined;
+      if (valuesOnly ? empty : empty && cell.fill === null && cell.format === "General") continue;
       const row = Math.floor(key / COL_LIMIT);
       const col = key % COL_LIMIT;
       top = Math.min(top, row);
@@ -310,9 +658,51 @@ export class FakeWorksheet extends Proxy {
   }
 }
 
+/** A cell's value as Office reports it: a formula's computed result ("" for blank, error text for errors). */
+export function cellValue(sheet: GridSheet, row: number, col: number, seen = new Set<number>()): GridValue {
+  const cell = gridCell(sheet, row, col);
+  if (!cell) return "";
+  if (cell.formula === undefined) return cell.value;
+  const key = row * COL_LIMIT + col;
+  if (seen.has(key)) return 0; // a circular reference shows 0, as Excel does
+  seen.add(key);
+  const result = evaluateFormula(cell.formula, (r, c) => {
+    const v = cellValue(sheet, r, c, seen);
+    return v === "" && gridCell(sheet, r, c)?.formula === undefined ? null : (v as Scalar);
+  });
+  seen.delete(key);
+  if (result === null) return 0;
+  if (typeof result === "object") return result.error;
+  return result;
+}
+
+/** Applies a written value to a cell as Excel does when a value is entered. */
+function enter(cell: GridCell, v: unknown): void {
+  delete cell.formula;
+  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
+    cell.formula = v;
+    cell.value = "";
+    return;
+  }
+  if (typeof v === "string" && v.startsWith("'")) {
+    cell.value = v.slice(1);
+    return;
+  }
+  if (typeof v === "string" && cell.format !== "@" && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) {
+    cell.value = Number(v);
+    return;
+  }
+  if (v === null || v === undefined) {
+    cell.value = "";
+    return;
+  }
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") cell.value = v;
+  else throw invalidArgument(`cell value ${JSON.stringify(v)}`);
+}
+
 export class FakeRange extends Proxy {
   private bounds: MergeRange | null = null;
-  readonly format: { readonly fill: FakeRangeFill };
+  readonly format: FakeRangeFormat;
 
   constructor(
     context: FakeContext,
@@ -320,14 +710,14 @@ export class FakeRange extends Proxy {
     locate: () => MergeRange | null,
     orNull = false,
   ) {
-    super(context, ["address", "rowCount", "columnCount", "values", "numberFormat"]);
+    super(context, ["address", "rowCount", "columnCount", "values", "numberFormat", "formulas"]);
     this.queueResolve(() => {
-      if (!worksheet.sheet()) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!worksheet.sheet()) throw notFound();
       this.bounds = locate();
-      if (this.bounds === null && !orNull) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      if (this.bounds === null && !orNull) throw invalidArgument("range");
       return this.bounds !== null;
     });
-    this.format = { fill: new FakeRangeFill(context, this) };
+    this.format = new FakeRangeFormat(context, this);
   }
 
   /** The range's cells, at sync time. */
@@ -349,8 +739,42 @@ export class FakeRange extends Proxy {
   get values(): GridValue[][] {
     return this.read("values");
   }
+  set values(values: unknown[][]) {
+    this.writeGrid(values, enter);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(values: unknown[][]) {
+    this.writeGrid(values, enter);
+  }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
+  }
+  set numberFormat(values: unknown[][]) {
+    this.writeGrid(values, (cell, v) => {
+      if (typeof v !== "string") throw invalidArgument("numberFormat");
+      cell.format = v;
+    });
+  }
+
+  /** Queues a 2-D write; its size must match the range's (checked at sync, like Office). */
+  private writeGrid(values: unknown[][], apply: (cell: GridCell, v: unknown) => void): void {
+    if (!Array.isArray(values) || !values.every(Array.isArray)) throw invalidArgument("expected a 2-D array");
+    const bytes = Buffer.byteLength(JSON.stringify(values), "utf8");
+    const isValueWrite = apply === enter;
+    this.write(() => {
+      const { sheet, bounds } = this.located();
+      const rows = bounds.bottom - bounds.top + 1;
+      const cols = bounds.right - bounds.left + 1;
+      if (values.length !== rows || values.some((r) => r.length !== cols)) {
+        throw invalidArgument(
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+        );
+      }
+      values.forEach((row, r) => row.forEach((v, c) => apply(writableCell(sheet, bounds.top + r, bounds.left + c), v)));
+      if (isValueWrite) this.context.host.changed(sheet, localAddress(bounds));
+    }, bytes);
   }
 
   protected fetch(prop: string): unknown {
@@ -368,7 +792,9 @@ export class FakeRange extends Proxy {
           const row: Array<GridValue | string> = [];
           for (let c = bounds.left; c <= bounds.right; c++) {
             const cell = gridCell(sheet, r, c);
-            row.push(prop === "values" ? (cell?.value ?? "") : (cell?.format ?? "General"));
+            if (prop === "values") row.push(cellValue(sheet, r, c));
+            else if (prop === "formulas") row.push(cell?.formula ?? cell?.value ?? "");
+            else row.push(cell?.format ?? "General");
           }
           out.push(row);
         }
@@ -389,10 +815,91 @@ export class FakeRange extends Proxy {
     });
   }
 
+  merge(across = false): void {
+    this.context.host.requires("1.2", "merge");
+    this.write(() => {
+      const { sheet, bounds } = this.located();
+      if (across) for (let r = bounds.top; r <= bounds.bottom; r++) sheet.merges.push({ ...bounds, top: r, bottom: r });
+      else sheet.merges.push({ ...bounds });
+    });
+  }
+
+  get dataValidation(): FakeDataValidation {
+    this.context.host.requires("1.8", "dataValidation");
+    return new FakeDataValidation(this.context, this);
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.host.requires("1.6", "conditionalFormats");
+    return new FakeConditionalFormatCollection(this.context, this);
+  }
+
   /** Runs `f` on every cell of the range at sync time. */
   eachCell(f: (cell: GridCell) => void): void {
     const { sheet, bounds } = this.located();
-    for (let r = bounds.top; r <= bounds.bottom; r++) for (let c = bounds.left; c <= bounds.right; c++) f(writableCell(sheet, r, c));
+    for (let r = bounds.top; r <= bounds.bottom; r++)
+      for (let c = bounds.left; c <= bounds.right; c++) f(writableCell(sheet, r, c));
+  }
+
+  /** Queues `f` with the located range (for child objects' writes). */
+  onSync(f: (sheet: GridSheet, bounds: MergeRange) => void): void {
+    this.context.queue(() => {
+      const { sheet, bounds } = this.located();
+      f(sheet, bounds);
+      return 0;
+    });
+  }
+}
+
+export class FakeRangeFormat {
+  readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    this.fill = new FakeRangeFill(context, range);
+    this.font = new FakeRangeFont(range);
+  }
+
+  set columnWidth(points: number) {
+    this.context.host.requires("1.2", "format.columnWidth");
+    this.range.onSync((sheet, b) => {
+      for (let c = b.left; c <= b.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.context.host.requires("1.2", "format.rowHeight");
+    this.range.onSync((sheet, b) => {
+      for (let r = b.top; r <= b.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  set horizontalAlignment(_value: string) {
+    this.range.onSync(() => undefined);
+  }
+  set verticalAlignment(_value: string) {
+    this.range.onSync(() => undefined);
+  }
+  set wrapText(_value: boolean) {
+    this.range.onSync(() => undefined);
+  }
+}
+
+export class FakeRangeFont {
+  constructor(private readonly range: FakeRange) {}
+
+  private set(patch: GridFont): void {
+    this.range.onSync(() => this.range.eachCell((cell) => (cell.font = { ...cell.font, ...patch })));
+  }
+  set bold(value: boolean) {
+    this.set({ bold: value });
+  }
+  set color(value: string) {
+    this.set({ color: value.toUpperCase() });
+  }
+  set size(value: number) {
+    this.set({ size: value });
   }
 }
 
@@ -406,7 +913,9 @@ export class FakeRangeAreas extends Proxy {
     super(context, ["address", "areaCount"]);
     this.queueResolve(() => {
       const { sheet, bounds } = range.located();
-      this.areas = sheet.merges.filter((m) => m.top <= bounds.bottom && m.bottom >= bounds.top && m.left <= bounds.right && m.right >= bounds.left);
+      this.areas = sheet.merges.filter(
+        (m) => m.top <= bounds.bottom && m.bottom >= bounds.top && m.left <= bounds.right && m.right >= bounds.left,
+      );
       return this.areas.length > 0;
     });
   }
@@ -437,7 +946,7 @@ export class FakeRangeFill extends Proxy {
     return this.read("color");
   }
   set color(value: string | null) {
-    this.write((cell) => {
+    this.fillWrite((cell) => {
       cell.fill = value === null ? null : { color: value.toUpperCase(), pattern: "Solid", patternColor: null };
     });
   }
@@ -445,27 +954,32 @@ export class FakeRangeFill extends Proxy {
     return this.read("pattern");
   }
   set pattern(value: string | null) {
-    this.write((cell) => {
+    this.fillWrite((cell) => {
       if (value === null || value === "None") cell.fill = null;
-      else cell.fill = { color: cell.fill?.color ?? "#FFFFFF", pattern: value, patternColor: cell.fill?.patternColor ?? null };
+      else
+        cell.fill = {
+          color: cell.fill?.color ?? "#FFFFFF",
+          pattern: value,
+          patternColor: cell.fill?.patternColor ?? null,
+        };
     });
   }
   get patternColor(): string | null {
     return this.read("patternColor");
   }
   set patternColor(value: string | null) {
-    this.write((cell) => {
+    this.fillWrite((cell) => {
       if (cell.fill) cell.fill = { ...cell.fill, patternColor: value === null ? null : value.toUpperCase() };
     });
   }
 
   clear(): void {
-    this.write((cell) => {
+    this.fillWrite((cell) => {
       cell.fill = null;
     });
   }
 
-  private write(f: (cell: GridCell) => void): void {
+  private fillWrite(f: (cell: GridCell) => void): void {
     this.context.queue(() => {
       this.range.eachCell(f);
       return 0;
@@ -477,17 +991,418 @@ export class FakeRangeFill extends Proxy {
     const seen = new Set<string | null>();
     this.range.eachCell((cell) => {
       const f = cell.fill;
-      seen.add(prop === "color" ? (f?.color ?? "#FFFFFF") : prop === "pattern" ? (f?.pattern ?? "None") : (f?.patternColor ?? null));
+      seen.add(
+        prop === "color"
+          ? (f?.color ?? "#FFFFFF")
+          : prop === "pattern"
+            ? (f?.pattern ?? "None")
+            : (f?.patternColor ?? null),
+      );
     });
     return seen.size === 1 ? [...seen][0] : null;
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Tables, validation, conditional formats, PivotTables, charts, page layout.
+
+export class FakeTable extends Proxy {
+  private table: GridTable | null = null;
+
+  constructor(context: FakeContext, locate: () => GridTable | null, orNull: boolean) {
+    super(context, ["name", "style"]);
+    this.queueResolve(() => {
+      this.table = locate();
+      if (!this.table && !orNull) throw notFound();
+      return this.table !== null;
+    });
+  }
+
+  /** The recorded table, at sync time. */
+  gridTable(): GridTable | null {
+    return this.table;
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.write(() => {
+      const t = this.table as GridTable;
+      if (this.context.host.allTables().some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+        throw new FakeOfficeError("InvalidArgument", "A table with the same name already exists.");
+      }
+      t.name = value;
+    });
+  }
+  set style(value: string) {
+    this.write(() => {
+      (this.table as GridTable).style = value;
+    });
+  }
+
+  protected fetch(prop: string): unknown {
+    const t = this.table as GridTable;
+    return prop === "name" ? t.name : t.style;
+  }
+}
+
+export class FakeTableCollection extends Proxy {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(context, ["items/name", "items"]);
+    this.resolved = true;
+  }
+
+  override load(props?: string | string[]): this {
+    const list = splitProps(props ?? "items").map((p) => (p.startsWith("items/") ? "items" : p));
+    return super.load([...new Set(list)]);
+  }
+
+  get items(): Array<{ name: string }> {
+    return this.read<string[]>("items").map((name) => ({ name }));
+  }
+
+  private scope(): GridTable[] {
+    return this.worksheet ? this.worksheet.sheetOrThrow().tables : this.context.host.allTables();
+  }
+
+  protected fetch(): unknown {
+    return this.scope().map((t) => t.name);
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(
+      this.context,
+      () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
+      false,
+    );
+  }
+
+  /** tables.add(address, hasHeaders): a table over the range; a range on another sheet names it ("S!A2:C9"). */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    const host = this.context.host;
+    let created: GridTable | null = null;
+    this.context.queue(() => {
+      const bang = address.lastIndexOf("!");
+      const sheet =
+        bang >= 0
+          ? host.findSheet(address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"))
+          : this.worksheet?.sheet();
+      if (!sheet) throw notFound();
+      const bounds = parseBounds(bang >= 0 ? address.slice(bang + 1) : address);
+      const overlaps = sheet.tables.some(
+        (t) =>
+          t.bounds.top <= bounds.bottom &&
+          t.bounds.bottom >= bounds.top &&
+          t.bounds.left <= bounds.right &&
+          t.bounds.right >= bounds.left,
+      );
+      if (overlaps) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+      const taken = new Set(host.allTables().map((t) => t.name.toLowerCase()));
+      let k = 1;
+      while (taken.has(`table${k}`)) k++;
+      created = { name: `Table${k}`, bounds, hasHeaders, style: "TableStyleMedium2" };
+      sheet.tables.push(created);
+      return 0;
+    });
+    return new FakeTable(this.context, () => created, false);
+  }
+}
+
+export class FakeDataValidation {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  private record(patch: Partial<GridValidation>): void {
+    this.range.onSync((sheet, bounds) => {
+      let v = sheet.validations.find((x) => localAddress(x.bounds) === localAddress(bounds));
+      if (!v) {
+        // A new rule over cells that had one replaces theirs (Office keeps one validation per cell).
+        for (let i = sheet.validations.length - 1; i >= 0; i--) {
+          const b = (sheet.validations[i] as GridValidation).bounds;
+          if (b.top >= bounds.top && b.bottom <= bounds.bottom && b.left >= bounds.left && b.right <= bounds.right)
+            sheet.validations.splice(i, 1);
+        }
+        v = { bounds, rule: null, prompt: null, errorAlert: null, ignoreBlanks: null };
+        sheet.validations.push(v);
+      }
+      Object.assign(v, patch);
+    });
+  }
+
+  set rule(rule: Record<string, unknown>) {
+    const kinds = Object.keys(rule);
+    if (kinds.length !== 1) throw invalidArgument("a data validation rule has exactly one type");
+    this.record({ rule: JSON.parse(JSON.stringify(rule)) as Record<string, unknown> });
+  }
+  set prompt(prompt: Record<string, unknown>) {
+    this.record({ prompt: { ...prompt } });
+  }
+  set errorAlert(alert: Record<string, unknown>) {
+    this.record({ errorAlert: { ...alert } });
+  }
+  set ignoreBlanks(value: boolean) {
+    this.record({ ignoreBlanks: value });
+  }
+
+  clear(): void {
+    this.range.onSync((sheet, bounds) => {
+      for (let i = sheet.validations.length - 1; i >= 0; i--) {
+        const b = (sheet.validations[i] as GridValidation).bounds;
+        if (b.top <= bounds.bottom && b.bottom >= bounds.top && b.left <= bounds.right && b.right >= bounds.left)
+          sheet.validations.splice(i, 1);
+      }
+    });
+    void this.context;
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  add(type: string): {
+    custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  } {
+    if (type !== "Custom") throw invalidArgument(`the fake knows only Custom conditional formats, not ${type}`);
+    const record: GridConditionalFormat = {
+      bounds: { top: 0, left: 0, bottom: 0, right: 0 },
+      type,
+      formula: null,
+      fill: null,
+      font: null,
+    };
+    this.range.onSync((sheet, bounds) => {
+      record.bounds = bounds;
+      sheet.conditionalFormats.push(record);
+    });
+    const later = (f: () => void): void => this.range.onSync(f);
+    return {
+      custom: {
+        rule: {
+          set formula(value: string) {
+            later(() => (record.formula = value));
+          },
+          get formula(): string {
+            throw notLoaded("formula");
+          },
+        },
+        format: {
+          fill: {
+            set color(value: string) {
+              later(() => (record.fill = value.toUpperCase()));
+            },
+            get color(): string {
+              throw notLoaded("color");
+            },
+          },
+          font: {
+            set color(value: string) {
+              later(() => (record.font = value.toUpperCase()));
+            },
+            get color(): string {
+              throw notLoaded("color");
+            },
+          },
+        },
+      },
+    };
+    void this.context;
+  }
+}
+
+interface FakeHierarchy {
+  readonly name: string;
+}
+
+export class FakePivotTable {
+  readonly hierarchies: { getItem(name: string): FakeHierarchy };
+  readonly rowHierarchies: { add(h: FakeHierarchy): void };
+  readonly columnHierarchies: { add(h: FakeHierarchy): void };
+  readonly dataHierarchies: { add(h: FakeHierarchy): { summarizeBy: string; name: string } };
+
+  constructor(context: FakeContext, record: () => GridPivot, fields: () => string[]) {
+    const queue = (f: () => void): void =>
+      context.queue(() => {
+        f();
+        return 0;
+      });
+    const check = (name: string): void => {
+      if (!fields().includes(name)) throw notFound();
+    };
+    this.hierarchies = { getItem: (name: string) => ({ name }) };
+    this.rowHierarchies = { add: (h) => queue(() => (check(h.name), record().rows.push(h.name))) };
+    this.columnHierarchies = { add: (h) => queue(() => (check(h.name), record().columns.push(h.name))) };
+    this.dataHierarchies = {
+      add: (h) => {
+        const entry = { field: h.name, summarizeBy: "Sum" };
+        queue(() => (check(h.name), record().data.push(entry)));
+        return {
+          set summarizeBy(value: string) {
+            queue(() => (entry.summarizeBy = value));
+          },
+          get summarizeBy(): string {
+            throw notLoaded("summarizeBy");
+          },
+          set name(_value: string) {
+            queue(() => undefined);
+          },
+          get name(): string {
+            throw notLoaded("name");
+          },
+        };
+      },
+    };
+  }
+}
+
+export class FakePivotTableCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  /** pivotTables.add(name, source (range or table or address), destination (range or address)). */
+  add(name: string, source: FakeRange | FakeTable | string, destination: FakeRange | string): FakePivotTable {
+    this.context.host.requires("1.8", "pivotTables.add");
+    const host = this.context.host;
+    let record: GridPivot | null = null;
+    let headers: string[] = [];
+    this.context.queue(() => {
+      const sheet = this.worksheet.sheetOrThrow();
+      if (host.grid.sheets.some((s) => s.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase()))) {
+        throw new FakeOfficeError("InvalidArgument", "A PivotTable with the same name already exists.");
+      }
+      const src = host.resolveSource(source);
+      headers = src.headers;
+      if (headers.some((h) => h === ""))
+        throw new FakeOfficeError("InvalidArgument", "The PivotTable field name is not valid.");
+      const dest = typeof destination === "string" ? destination : localAddress(destination.located().bounds);
+      record = { name, source: src.address, destination: dest, rows: [], columns: [], data: [] };
+      sheet.pivots.push(record);
+      return 0;
+    });
+    return new FakePivotTable(
+      this.context,
+      () => record as GridPivot,
+      () => headers,
+    );
+  }
+}
+
+export class FakeChartCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  add(
+    type: string,
+    source: FakeRange,
+    seriesBy = "Auto",
+  ): { title: { text: string }; setPosition(start: string, end?: string): void } {
+    const record: GridChart = { type, source: "", seriesBy, title: null, position: null };
+    const queue = (f: () => void): void =>
+      this.context.queue(() => {
+        f();
+        return 0;
+      });
+    queue(() => {
+      const { sheet, bounds } = source.located();
+      record.source = boundsAddress(sheet.name, bounds);
+      this.worksheet.sheetOrThrow().charts.push(record);
+    });
+    return {
+      title: {
+        set text(value: string) {
+          queue(() => (record.title = value));
+        },
+        get text(): string {
+          throw notLoaded("text");
+        },
+      },
+      setPosition: (start: string, end?: string) => queue(() => (record.position = end ? `${start}:${end}` : start)),
+    };
+  }
+}
+
+export class FakePageLayout {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  private set(key: string, value: unknown): void {
+    this.context.queue(() => {
+      this.worksheet.sheetOrThrow().pageLayout[key] = value;
+      return 0;
+    });
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", v);
+  }
+  set zoom(v: Record<string, unknown>) {
+    this.set("zoom", { ...v });
+  }
+  set leftMargin(v: number) {
+    this.set("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.set("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.set("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.set("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.set("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.set("footerMargin", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set("printTitleRows", rows);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The host.
+
+/** "1.8" ≥ "1.10"? Compares requirement-set versions numerically. */
+function versionAtLeast(have: string, need: string): boolean {
+  const [a1 = 0, a2 = 0] = have.split(".").map(Number);
+  const [b1 = 0, b2 = 0] = need.split(".").map(Number);
+  return a1 !== b1 ? a1 > b1 : a2 >= b2;
+}
+
 /** The fake host: a grid, counters, and `run` standing in for `Excel.run`. */
 export class FakeExcel {
-  readonly stats: FakeStats = { syncs: 0, payloads: [], selection: null, activeSheet: null };
+  readonly stats: FakeStats = { syncs: 0, payloads: [], requests: [], selection: null, activeSheet: null };
   /** Host errors to throw at the given (1-based, counted across runs) sync. */
   readonly failures = new Map<number, Error>();
+  /** The ExcelApi version the host supports (APIs of later sets are missing). */
+  apiVersion = "1.20";
+  /** Context.runtime.enableEvents as the add-in last set it. */
+  eventsEnabled = true;
+  /** Workbooks made by application.createWorkbook (base64 given, opened or not). */
+  readonly createdWorkbooks: Array<{ base64: string | null; opened: boolean }> = [];
+  readonly registrations: Registration[] = [];
+  private pendingEvents: Array<{ sheet: GridSheet; address: string; source: "Local" | "Remote" }> = [];
 
   constructor(readonly grid: Grid) {}
 
@@ -499,6 +1414,85 @@ export class FakeExcel {
     return result;
   };
 
+  /** `Office.context.requirements.isSetSupported` for this host. */
+  readonly isSetSupported = (name: string, minVersion: string): boolean =>
+    name === "ExcelApi" && versionAtLeast(this.apiVersion, minVersion);
+
+  requires(version: string, api: string): void {
+    if (!versionAtLeast(this.apiVersion, version))
+      throw new FakeOfficeError("ApiNotFound", `${api} needs ExcelApi ${version}; this host has ${this.apiVersion}.`);
+  }
+
+  findSheet(name: string): GridSheet | undefined {
+    return this.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): GridSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  allTables(): GridTable[] {
+    return this.grid.sheets.flatMap((s) => s.tables);
+  }
+
+  /** A PivotTable source as an address and its header texts. */
+  resolveSource(source: FakeRange | FakeTable | string): { address: string; headers: string[] } {
+    let sheet: GridSheet | undefined;
+    let bounds: MergeRange;
+    if (typeof source === "string") {
+      const table = this.allTables().find((t) => t.name === source);
+      if (table) {
+        sheet = this.grid.sheets.find((s) => s.tables.includes(table));
+        bounds = table.bounds;
+      } else {
+        const bang = source.lastIndexOf("!");
+        sheet = this.findSheet(source.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"));
+        bounds = parseBounds(source.slice(bang + 1));
+      }
+    } else if (source instanceof FakeTable) {
+      return this.resolveSource(source.gridTable()?.name ?? "");
+    } else {
+      ({ sheet, bounds } = source.located());
+    }
+    if (!sheet) throw notFound();
+    const headers: string[] = [];
+    for (let c = bounds.left; c <= bounds.right; c++) headers.push(String(cellValue(sheet, bounds.top, c)));
+    return { address: boundsAddress(sheet.name, bounds), headers };
+  }
+
+  /** Notes a change for onChanged handlers when events are on (delivered after the sync). */
+  changed(sheet: GridSheet, address: string, source: "Local" | "Remote" = "Local"): void {
+    if (this.eventsEnabled) this.pendingEvents.push({ sheet, address, source });
+  }
+
+  deliverEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const e of events) {
+      const args: ChangeEvent = {
+        worksheetId: e.sheet.id,
+        address: e.address,
+        changeType: "RangeEdited",
+        source: e.source,
+        type: "WorksheetChanged",
+      };
+      for (const r of this.registrations) {
+        if (r.active && (r.sheetId === null || r.sheetId === e.sheet.id)) void r.handler(args);
+      }
+    }
+  }
+
+  /** The user types `value` into `address` of `sheet` (onChanged fires when the add-in has events on). */
+  userEdit(sheet: string, address: string, value: GridValue): void {
+    const s = this.sheet(sheet);
+    const b = parseBounds(address);
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) enter(writableCell(s, r, c), value);
+    this.changed(s, localAddress(b));
+    this.deliverEvents();
+  }
+
   failAtSync(n: number, error: Error): void {
     this.failures.set(n, error);
   }
@@ -506,6 +1500,7 @@ export class FakeExcel {
   resetStats(): void {
     this.stats.syncs = 0;
     this.stats.payloads = [];
+    this.stats.requests = [];
     this.failures.clear();
   }
 
@@ -514,10 +1509,24 @@ export class FakeExcel {
     const out = new Map<string, GridFill | null>();
     for (const s of this.grid.sheets) {
       for (const [key, cell] of s.cells) {
-        if (cell.fill) out.set(`${s.name}!${cellAddress(Math.floor(key / COL_LIMIT), key % COL_LIMIT)}`, { ...cell.fill });
+        if (cell.fill)
+          out.set(`${s.name}!${cellAddress(Math.floor(key / COL_LIMIT), key % COL_LIMIT)}`, { ...cell.fill });
       }
     }
     return out;
+  }
+
+  /** A sheet's values as Office reports them, rows × columns from A1 to the last used cell. */
+  valuesOf(sheet: string): GridValue[][] {
+    const s = this.sheet(sheet);
+    let rows = 0;
+    let cols = 0;
+    for (const [key, cell] of s.cells) {
+      if (cell.value === "" && cell.formula === undefined) continue;
+      rows = Math.max(rows, Math.floor(key / COL_LIMIT));
+      cols = Math.max(cols, key % COL_LIMIT);
+    }
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cellValue(s, r + 1, c + 1)));
   }
 }
 
@@ -532,7 +1541,8 @@ function officeValue(v: ExcelJS.CellValue | undefined): GridValue {
   if (v instanceof Date) return v.getTime() / DAY_MS + 25569;
   const o = v as unknown as Record<string, unknown>;
   if (typeof o["error"] === "string") return o["error"];
-  if (Array.isArray(o["richText"])) return (o["richText"] as Array<{ text?: string }>).map((r) => r.text ?? "").join("");
+  if (Array.isArray(o["richText"]))
+    return (o["richText"] as Array<{ text?: string }>).map((r) => r.text ?? "").join("");
   if ("formula" in o || "sharedFormula" in o) return officeValue(o["result"] as ExcelJS.CellValue | undefined);
   if ("text" in o) return officeValue(o["text"] as ExcelJS.CellValue);
   return "";
@@ -548,7 +1558,11 @@ function argbColor(c: Partial<ExcelJS.Color> | undefined): string | null {
 function gridFill(fill: ExcelJS.Fill | undefined): GridFill | null {
   if (!fill || fill.type !== "pattern" || fill.pattern === "none") return null;
   const pattern = fill.pattern === "solid" ? "Solid" : fill.pattern.charAt(0).toUpperCase() + fill.pattern.slice(1);
-  return { color: argbColor(fill.fgColor) ?? "#000000", pattern, patternColor: fill.pattern === "solid" ? null : argbColor(fill.bgColor) };
+  return {
+    color: argbColor(fill.fgColor) ?? "#000000",
+    pattern,
+    patternColor: fill.pattern === "solid" ? null : argbColor(fill.bgColor),
+  };
 }
 
 function parseMerge(range: string): MergeRange | null {
@@ -573,8 +1587,10 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): Grid {
         cells.set(r * COL_LIMIT + c, { value, format, fill });
       });
     });
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseMerge).filter((m): m is MergeRange => m !== null);
-    return { name: ws.name, cells, merges };
+    const merges = ((ws.model as { merges?: string[] }).merges ?? [])
+      .map(parseMerge)
+      .filter((m): m is MergeRange => m !== null);
+    return newGridSheet(ws.name, cells, merges);
   });
   return { name, sheets };
 }

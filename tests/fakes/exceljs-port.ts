@@ -2,7 +2,14 @@
 import type ExcelJS from "exceljs";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import { snapshotSheet, snapshotWorkbook } from "../../src/xlsx/read";
-import { type HostPort, type Mark, type MarkRecord, type MarkedCell, MARK_COLORS, distinctMarks } from "../../addin/office/port";
+import {
+  type HostPort,
+  type Mark,
+  type MarkRecord,
+  type MarkedCell,
+  MARK_COLORS,
+  distinctMarks,
+} from "../../addin/office/port";
 
 function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
@@ -56,7 +63,14 @@ export class ExcelJsPort implements HostPort {
     const saved = this.saved.get(record);
     record.cells.forEach((m, i) => {
       const cell = sheetOf(this.workbook, m.sheet).getCell(m.cell);
-      setFill(cell, saved ? (saved[i] ?? null) : m.previous === null ? null : { type: "pattern", pattern: "solid", fgColor: { argb: `FF${m.previous.color.slice(1)}` } });
+      setFill(
+        cell,
+        saved
+          ? (saved[i] ?? null)
+          : m.previous === null
+            ? null
+            : { type: "pattern", pattern: "solid", fgColor: { argb: `FF${m.previous.color.slice(1)}` } },
+      );
     });
   }
 
