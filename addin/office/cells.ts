@@ -13,7 +13,11 @@ export { serialToDate };
 export const isDateFormat = isDateFormatCode;
 
 /** One Office.js cell (value and its number format) as a core cell value. */
-export function toCellValue(value: unknown, numberFormat: unknown, isDate: (format: string) => boolean = isDateFormat): CellValue {
+export function toCellValue(
+  value: unknown,
+  numberFormat: unknown,
+  isDate: (format: string) => boolean = isDateFormat,
+): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string") return ERROR_CODES.has(value) ? { kind: "error", code: value } : value;
   if (typeof value === "number") {

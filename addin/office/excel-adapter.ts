@@ -8,13 +8,37 @@
  *   formats of all sheets in as few syncs as keep each response under `maxPayloadBytes` (one for an ordinary
  *   workbook; a big sheet is read in row blocks). readSheet skips the names sync.
  * - applyMarks: 1 sync to read the current fills of all marked cells, 1 to set them. clearMarks: 1.
+ * - insertTemplate ≤ 3 (names; the 选项 lists when needed; the write), writeSettings ≤ 3, writeSummarySheet 2,
+ *   openNewWorkbook 1, watchChanges 1 (ExcelApi 1.9) or 2 (1.7) and 1 to stop (see each module).
+ * Every write runs with runtime events off (ExcelApi 1.8), so onChanged handlers see only the user's edits.
  * Host errors are never caught here: they reject the returned promise with the host's own error.
  */
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import type { ValidationResult } from "../../src/core/engine";
 import { cellAddress } from "../../src/core/address";
-import { type CellFill, type ExcelHost, type HostCapabilities, HostFeatureUnavailable, type InsertTemplateOptions, type InsertTemplateResult, type SummarySheetOptions, type SummarySheetResult, type ChangedRange, type Mark, type MarkRecord, type MarkedCell, MARK_COLORS, distinctMarks } from "./port";
+import {
+  type CellFill,
+  type ExcelHost,
+  type HostCapabilities,
+  HostFeatureUnavailable,
+  type InsertTemplateOptions,
+  type InsertTemplateResult,
+  type SummarySheetOptions,
+  type SummarySheetResult,
+  type ChangedRange,
+  type Mark,
+  type MarkRecord,
+  type MarkedCell,
+  MARK_COLORS,
+  distinctMarks,
+} from "./port";
+import { syncQuietly } from "./office-values";
 import { dateFormatCache, parseAreasAddress, parseRangeAddress, toCellValue } from "./cells";
+import type { PlanFeatures } from "./plan-writer";
+import { insertTemplate } from "./insert-template";
+import { writeSettings } from "./settings-sheet";
+import { writeSummarySheet } from "./summary-sheet";
+import { watchCollection, watchEachSheet } from "./watch-changes";
 
 /** `Excel.run` as the adapter uses it. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -27,6 +51,11 @@ export interface ExcelAdapterOptions {
   readonly maxPayloadBytes?: number;
   /** Estimated response bytes per cell for `values` + `numberFormat` (default 24). */
   readonly bytesPerCell?: number;
+  /**
+   * `Excel.createWorkbook` (ExcelApi 1.8) when the caller prefers the documented global; without it the adapter
+   * uses Application.createWorkbook(base64).open() on its own context.
+   */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
 export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
@@ -69,7 +98,12 @@ function packBlocks(blocks: readonly Block[], max: number): Block[][] {
   return groups;
 }
 
-function snapshotRows(values: unknown[][], formats: unknown[][], into: CellValue[][], isDate: (f: string) => boolean): void {
+function snapshotRows(
+  values: unknown[][],
+  formats: unknown[][],
+  into: CellValue[][],
+  isDate: (f: string) => boolean,
+): void {
   for (let r = 0; r < values.length; r++) {
     const vr = values[r] ?? [];
     const fr = formats[r] ?? [];
@@ -79,7 +113,12 @@ function snapshotRows(values: unknown[][], formats: unknown[][], into: CellValue
   }
 }
 
-function previousFill(color: string | null | undefined, pattern: string | null | undefined, patternColor: string | null | undefined, hasPattern: boolean): CellFill {
+function previousFill(
+  color: string | null | undefined,
+  pattern: string | null | undefined,
+  patternColor: string | null | undefined,
+  hasPattern: boolean,
+): CellFill {
   if (hasPattern) {
     if (pattern === "None" || pattern === null || pattern === undefined) return null;
     const fill: { color: string; pattern: string; patternColor?: string } = { color: color ?? "#FFFFFF", pattern };
@@ -107,8 +146,10 @@ export class ExcelAdapter implements ExcelHost {
   private readonly supported: (name: string, minVersion: string) => boolean;
   private readonly maxPayload: number;
   private readonly perCell: number;
+  private readonly createWorkbook: ((base64: string) => Promise<void>) | undefined;
 
   constructor(options: ExcelAdapterOptions) {
+    this.createWorkbook = options.createWorkbook;
     this.run = options.run;
     this.supported = options.isSetSupported ?? (() => false);
     this.maxPayload = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
@@ -123,7 +164,10 @@ export class ExcelAdapter implements ExcelHost {
       if (withName) context.workbook.load("name");
       await context.sync();
       const name = withName ? context.workbook.name : "";
-      const sheets = await this.readSheets(context, worksheets.items.map((ws) => ({ name: ws.name, worksheet: ws })));
+      const sheets = await this.readSheets(
+        context,
+        worksheets.items.map((ws) => ({ name: ws.name, worksheet: ws })),
+      );
       return { name, sheets };
     });
   }
@@ -139,7 +183,10 @@ export class ExcelAdapter implements ExcelHost {
   }
 
   /** Sizes of all used ranges in one sync, then values + formats (+ merges) in payload-bounded syncs. */
-  private async readSheets(context: Excel.RequestContext, sheets: ReadonlyArray<{ name: string; worksheet: Excel.Worksheet }>): Promise<SheetSnapshot[]> {
+  private async readSheets(
+    context: Excel.RequestContext,
+    sheets: ReadonlyArray<{ name: string; worksheet: Excel.Worksheet }>,
+  ): Promise<SheetSnapshot[]> {
     const used = sheets.map((s) => {
       const range = s.worksheet.getUsedRangeOrNullObject(true);
       range.load("address, rowCount, columnCount");
@@ -152,7 +199,15 @@ export class ExcelAdapter implements ExcelHost {
       if (range.isNullObject) return null;
       const corner = parseRangeAddress(range.address);
       if (!corner) throw new Error(`${s.name}: unexpected used range address ${range.address}`);
-      return { name: s.name, worksheet: s.worksheet, used: range, top: corner.top, left: corner.left, rows: range.rowCount, cols: range.columnCount };
+      return {
+        name: s.name,
+        worksheet: s.worksheet,
+        used: range,
+        top: corner.top,
+        left: corner.left,
+        rows: range.rowCount,
+        cols: range.columnCount,
+      };
     });
 
     const blocks: Block[] = [];
@@ -185,14 +240,21 @@ export class ExcelAdapter implements ExcelHost {
         const shape = shapes[b.sheet] as SheetShape;
         const range = b.whole
           ? shape.used
-          : shape.worksheet.getRange(`${cellAddress(shape.top + b.top, shape.left)}:${cellAddress(shape.top + b.top + b.rows - 1, shape.left + shape.cols - 1)}`);
+          : shape.worksheet.getRange(
+              `${cellAddress(shape.top + b.top, shape.left)}:${cellAddress(shape.top + b.top + b.rows - 1, shape.left + shape.cols - 1)}`,
+            );
         range.load("values, numberFormat");
         return range;
       });
       await context.sync();
       group.forEach((b, k) => {
         const range = ranges[k] as Excel.Range;
-        snapshotRows(range.values as unknown[][], range.numberFormat as unknown[][], rows[b.sheet] as CellValue[][], isDate);
+        snapshotRows(
+          range.values as unknown[][],
+          range.numberFormat as unknown[][],
+          rows[b.sheet] as CellValue[][],
+          isDate,
+        );
       });
       if (g + 1 < groups.length) await loadGroup(g + 1);
     };
@@ -222,36 +284,40 @@ export class ExcelAdapter implements ExcelHost {
       await context.sync();
       const record: MarkedCell[] = cells.map((m, i) => {
         const fill = fills[i] as Excel.RangeFill;
-        const previous = withPattern ? previousFill(fill.color, fill.pattern, fill.patternColor, true) : previousFill(fill.color, null, null, false);
+        const previous = withPattern
+          ? previousFill(fill.color, fill.pattern, fill.patternColor, true)
+          : previousFill(fill.color, null, null, false);
         return { sheet: m.sheet, cell: m.cell, previous };
       });
-      cells.forEach((m, i) => {
-        (fills[i] as Excel.RangeFill).color = MARK_COLORS[m.severity];
+      await syncQuietly(context, this.events, () => {
+        cells.forEach((m, i) => {
+          (fills[i] as Excel.RangeFill).color = MARK_COLORS[m.severity];
+        });
       });
-      await context.sync();
       return { cells: record };
     });
   }
 
   clearMarks(record: MarkRecord): Promise<void> {
     if (record.cells.length === 0) return Promise.resolve();
-    return this.run(async (context) => {
-      const fillOf = cellFills(context);
-      for (const m of record.cells) {
-        const fill = fillOf(m.sheet, m.cell);
-        const previous = m.previous;
-        if (previous === null) {
-          fill.clear();
-          continue;
+    return this.run((context) =>
+      syncQuietly(context, this.events, () => {
+        const fillOf = cellFills(context);
+        for (const m of record.cells) {
+          const fill = fillOf(m.sheet, m.cell);
+          const previous = m.previous;
+          if (previous === null) {
+            fill.clear();
+            continue;
+          }
+          fill.color = previous.color;
+          if (previous.pattern !== undefined && previous.pattern !== "Solid") {
+            fill.pattern = previous.pattern as Excel.FillPattern;
+            if (previous.patternColor !== undefined) fill.patternColor = previous.patternColor;
+          }
         }
-        fill.color = previous.color;
-        if (previous.pattern !== undefined && previous.pattern !== "Solid") {
-          fill.pattern = previous.pattern as Excel.FillPattern;
-          if (previous.patternColor !== undefined) fill.patternColor = previous.patternColor;
-        }
-      }
-      await context.sync();
-    });
+      }),
+    );
   }
 
   capabilities(): HostCapabilities {
@@ -275,24 +341,76 @@ export class ExcelAdapter implements ExcelHost {
     });
   }
 
-  insertTemplate(_options: InsertTemplateOptions): Promise<InsertTemplateResult> {
-    return Promise.reject(new HostFeatureUnavailable("insertTemplate", "not built yet"));
+  /** What plan writing may use here. */
+  private planFeatures(): PlanFeatures {
+    return {
+      conditionalFormats: this.supported("ExcelApi", "1.6"),
+      freezePanes: this.supported("ExcelApi", "1.7"),
+      pageLayout: this.supported("ExcelApi", "1.9"),
+    };
   }
 
-  writeSettings(_values: Readonly<Record<string, string | number>>): Promise<void> {
-    return Promise.reject(new HostFeatureUnavailable("insertTemplate", "not built yet"));
+  private get events(): boolean {
+    return this.supported("ExcelApi", "1.8");
   }
 
-  writeSummarySheet(_result: ValidationResult, _options: SummarySheetOptions): Promise<SummarySheetResult> {
-    return Promise.reject(new HostFeatureUnavailable("pivotTables", "not built yet"));
+  insertTemplate(options: InsertTemplateOptions): Promise<InsertTemplateResult> {
+    if (!this.supported("ExcelApi", "1.8"))
+      return Promise.reject(new HostFeatureUnavailable("insertTemplate", "ExcelApi 1.8"));
+    return this.run((context) =>
+      insertTemplate(
+        { context, features: this.planFeatures(), events: true, maxPayloadBytes: this.maxPayload },
+        options,
+      ),
+    );
   }
 
-  openNewWorkbook(_base64: string): Promise<void> {
-    return Promise.reject(new HostFeatureUnavailable("createWorkbook", "not built yet"));
+  writeSettings(values: Readonly<Record<string, string | number>>): Promise<void> {
+    if (!this.supported("ExcelApi", "1.8"))
+      return Promise.reject(new HostFeatureUnavailable("insertTemplate", "ExcelApi 1.8"));
+    return this.run((context) => writeSettings(context, true, this.planFeatures(), values));
   }
 
-  watchChanges(_handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>> {
-    return Promise.reject(new HostFeatureUnavailable("onChanged", "not built yet"));
+  writeSummarySheet(result: ValidationResult, options: SummarySheetOptions): Promise<SummarySheetResult> {
+    const caps = this.capabilities();
+    return this.run((context) =>
+      writeSummarySheet(
+        context,
+        { pivotTables: caps.pivotTables, charts: caps.charts, events: this.events },
+        result,
+        options,
+      ),
+    );
+  }
+
+  openNewWorkbook(base64: string): Promise<void> {
+    if (!this.supported("ExcelApi", "1.8"))
+      return Promise.reject(new HostFeatureUnavailable("createWorkbook", "ExcelApi 1.8"));
+    const create = this.createWorkbook;
+    if (create) return create(base64);
+    return this.run(async (context) => {
+      // Application.createWorkbook gives a WorkbookCreated; open() shows it (what Excel.createWorkbook does).
+      const application = context.workbook.application as unknown as {
+        createWorkbook(base64: string): { open(): void };
+      };
+      application.createWorkbook(base64).open();
+      await context.sync();
+    });
+  }
+
+  watchChanges(handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>> {
+    if (this.supported("ExcelApi", "1.9")) {
+      const lookup = (id: string): Promise<string | null> =>
+        this.run(async (context) => {
+          const ws = context.workbook.worksheets.getItemOrNullObject(id);
+          ws.load("name");
+          await context.sync();
+          return ws.isNullObject ? null : ws.name;
+        });
+      return this.run((context) => watchCollection(context, handler, lookup));
+    }
+    if (this.supported("ExcelApi", "1.7")) return this.run((context) => watchEachSheet(context, handler));
+    return Promise.reject(new HostFeatureUnavailable("onChanged", "ExcelApi 1.7"));
   }
 
   selectCell(sheet: string, cell: string): Promise<void> {

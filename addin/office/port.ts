@@ -2,7 +2,7 @@
  * The host port: what the task pane asks of a workbook host, whether that is Excel (Office.js, see
  * excel-adapter.ts) or a file opened in the standalone page. Everything crossing it is plain data.
  */
-import type { Issue, Severity, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import type { CellDate, Issue, Severity, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import type { ValidationResult } from "../../src/core/engine";
 
 /** A cell to mark for an issue: `cell` is a single-cell A1 address on `sheet`. */
@@ -29,7 +29,8 @@ export interface MarkRecord {
 }
 
 /** Host features the pane may use; each is checked (isSetSupported) before use. */
-export type HostFeature = "insertTemplate" | "conditionalFormats" | "pivotTables" | "charts" | "createWorkbook" | "onChanged";
+export type HostFeature =
+  "insertTemplate" | "conditionalFormats" | "pivotTables" | "charts" | "createWorkbook" | "onChanged";
 
 export type HostCapabilities = Readonly<Record<HostFeature, boolean>>;
 
@@ -50,12 +51,20 @@ export interface InsertTemplateOptions {
   readonly branch: string;
   /** Invented sample rows to fill (0: an empty table). */
   readonly sampleRows: number;
+  /** The as-of date the sample rows are invented for (default today). */
+  readonly asOf?: CellDate;
+  /** Seed of the sample rows (default 1). */
+  readonly seed?: number;
 }
 
 export interface InsertTemplateResult {
   /** The sheets created, first the template's own (a suffix added when the name was taken), then any 设置. */
   readonly sheets: readonly string[];
   readonly table: string;
+  /** Data rows of the table (sample rows, or the empty rows of a blank template). */
+  readonly rows?: number;
+  /** 1-based row of the table's header. */
+  readonly headerRow?: number;
 }
 
 export interface SummarySheetOptions {
@@ -70,6 +79,8 @@ export interface SummarySheetResult {
   /** Native PivotTables made over the template tables (0 where the host lacks them: plain tables instead). */
   readonly pivotTables: number;
   readonly charts: number;
+  /** Summary tables written. */
+  readonly tables?: number;
 }
 
 /** A range the user edited (from Worksheet/Workbook onChanged). */
@@ -140,7 +151,8 @@ export function distinctMarks(marks: readonly Mark[]): Mark[] {
 export function marksFromIssues(issues: readonly Issue[], message: (issue: Issue) => string = (i) => i.rule): Mark[] {
   const out: Mark[] = [];
   for (const issue of issues) {
-    if (issue.cell !== null) out.push({ sheet: issue.sheet, cell: issue.cell, severity: issue.severity, message: message(issue) });
+    if (issue.cell !== null)
+      out.push({ sheet: issue.sheet, cell: issue.cell, severity: issue.severity, message: message(issue) });
   }
   return out;
 }

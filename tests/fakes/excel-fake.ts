@@ -1424,7 +1424,7 @@ export class FakeExcel {
   }
 
   findSheet(name: string): GridSheet | undefined {
-    return this.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === name);
   }
 
   sheet(name: string): GridSheet {
