@@ -85,7 +85,12 @@ async function sidesFor(file: string): Promise<Record<"office" | "file", Side>> 
 function marksFor(issues: readonly Issue[], sheet: string): Mark[] {
   const marks = marksFromIssues(issues);
   if (marks.length > 0) return marks;
-  return ["A1", "B3", "C4"].map((cell, i) => ({ sheet, cell, severity: (["error", "warning", "info"] as const)[i] ?? "info", message: "test" }));
+  return ["A1", "B3", "C4"].map((cell, i) => ({
+    sheet,
+    cell,
+    severity: (["error", "warning", "info"] as const)[i] ?? "info",
+    message: "test",
+  }));
 }
 
 test("the samples and a generated roster are all covered", () => {
@@ -110,34 +115,40 @@ describe.each(["ballot", "evaluation", "roster-clean", "roster-messy", "schedule
     if (stem === "roster-300") expect(office.issues.filter((i) => i.rule === "roster.phone.format")).toHaveLength(9);
   });
 
-  test.each(["office", "file"] as const)("%s adapter: marks colour the issue cells and clearing restores every fill exactly", async (which) => {
-    const sides = await sidesFor(file());
-    const side = sides[which];
-    const snapshot = await side.port.readWorkbook();
-    const issues = validateWorkbook(snapshot, { asOf: AS_OF }).issues;
-    const marks = marksFor(issues, snapshot.sheets[0]?.name ?? "");
-    const before = side.fills();
+  test.each(["office", "file"] as const)(
+    "%s adapter: marks colour the issue cells and clearing restores every fill exactly",
+    async (which) => {
+      const sides = await sidesFor(file());
+      const side = sides[which];
+      const snapshot = await side.port.readWorkbook();
+      const issues = validateWorkbook(snapshot, { asOf: AS_OF }).issues;
+      const marks = marksFor(issues, snapshot.sheets[0]?.name ?? "");
+      const before = side.fills();
 
-    const record = await side.port.applyMarks(marks);
-    expect(record.cells.length).toBeGreaterThan(0);
-    expect(record.cells.length).toBeLessThanOrEqual(marks.length);
-    for (const m of marks.slice(0, 50)) expect(side.colorAt(m.sheet, m.cell)).toMatch(/^#[0-9A-F]{6}$/);
-    const first = marks[0] as Mark;
-    const firstSeverityColors = Object.values(MARK_COLORS);
-    expect(firstSeverityColors).toContain(side.colorAt(first.sheet, first.cell));
-    expect(side.fills()).not.toEqual(before);
+      const record = await side.port.applyMarks(marks);
+      expect(record.cells.length).toBeGreaterThan(0);
+      expect(record.cells.length).toBeLessThanOrEqual(marks.length);
+      for (const m of marks.slice(0, 50)) expect(side.colorAt(m.sheet, m.cell)).toMatch(/^#[0-9A-F]{6}$/);
+      const first = marks[0] as Mark;
+      const firstSeverityColors = Object.values(MARK_COLORS);
+      expect(firstSeverityColors).toContain(side.colorAt(first.sheet, first.cell));
+      expect(side.fills()).not.toEqual(before);
 
-    await side.port.clearMarks(record);
-    expect(side.fills()).toEqual(before);
-  });
+      await side.port.clearMarks(record);
+      expect(side.fills()).toEqual(before);
+    },
+  );
 
-  test.each(["office", "file"] as const)("%s adapter: reading one sheet gives that sheet of the workbook read", async (which) => {
-    const side = (await sidesFor(file()))[which];
-    const wb = await side.port.readWorkbook();
-    const first = wb.sheets[0];
-    if (!first) throw new Error("no sheets");
-    expect(await side.port.readSheet(first.name)).toEqual(first);
-  });
+  test.each(["office", "file"] as const)(
+    "%s adapter: reading one sheet gives that sheet of the workbook read",
+    async (which) => {
+      const side = (await sidesFor(file()))[which];
+      const wb = await side.port.readWorkbook();
+      const first = wb.sheets[0];
+      if (!first) throw new Error("no sheets");
+      expect(await side.port.readSheet(first.name)).toEqual(first);
+    },
+  );
 });
 
 test("a marked cell that already had a fill gets that fill back (office adapter)", async () => {
@@ -151,7 +162,9 @@ test("a marked cell that already had a fill gets that fill back (office adapter)
   const b5 = { value: "x", format: "General", fill: { color: "#123456", pattern: "Gray50", patternColor: "#ABCDEF" } };
   sheet.cells.set(5 * 16384 + 2, b5);
   const before = side.fills();
-  const record = await side.port.applyMarks(["B5", "C5", "D5", "B5"].map((cell) => ({ sheet: sheet.name, cell, severity: "error" as const, message: "" })));
+  const record = await side.port.applyMarks(
+    ["B5", "C5", "D5", "B5"].map((cell) => ({ sheet: sheet.name, cell, severity: "error" as const, message: "" })),
+  );
   expect(record.cells.map((c) => [c.cell, c.previous])).toEqual([
     ["B5", { color: "#123456", pattern: "Gray50", patternColor: "#ABCDEF" }],
     ["C5", { color: MARK_COLORS.info, pattern: "Solid" }],

@@ -13,7 +13,12 @@ export async function writeRoster(dir: string, n: number, badEvery: number): Pro
     if (badEvery > 0 && i % badEvery === 0) r["phone"] = "1380000";
   });
   const file = path.join(dir, `roster-${n}.xlsx`);
-  const wb = buildTemplateWorkbook({ templates: [roster], branch: "第十一中学党支部", rows: { roster: rows }, asOf: AS_OF });
+  const wb = buildTemplateWorkbook({
+    templates: [roster],
+    branch: "第十一中学党支部",
+    rows: { roster: rows },
+    asOf: AS_OF,
+  });
   await wb.xlsx.writeFile(file);
   return file;
 }

@@ -104,9 +104,14 @@ test("a host error at sync rejects with the host's message, for reads and for ma
   await expect(adapter.readWorkbook()).rejects.toThrow("An internal error has occurred.");
 
   fake.resetStats();
-  fake.failAtSync(2, new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object."));
+  fake.failAtSync(
+    2,
+    new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object."),
+  );
   const before = fake.fills();
-  await expect(adapter.applyMarks([{ sheet: "设置", cell: "A1", severity: "error", message: "" }])).rejects.toThrow("This operation is not permitted");
+  await expect(adapter.applyMarks([{ sheet: "设置", cell: "A1", severity: "error", message: "" }])).rejects.toThrow(
+    "This operation is not permitted",
+  );
   expect(fake.fills()).toEqual(before);
 
   fake.resetStats();
