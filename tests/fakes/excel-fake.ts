@@ -73,7 +73,7 @@ export interface GridConditionalFormat {
 
 export interface GridPivot {
   name: string;
-  /** "Sheet!A2:T32" or a table name. */
+  /** "Sheet!A2:T32", or the table's name for a table source. */
   source: string;
   destination: string;
   rows: string[];
@@ -1441,11 +1441,13 @@ export class FakeExcel {
   resolveSource(source: FakeRange | FakeTable | string): { address: string; headers: string[] } {
     let sheet: GridSheet | undefined;
     let bounds: MergeRange;
+    let label: string | null = null;
     if (typeof source === "string") {
       const table = this.allTables().find((t) => t.name === source);
       if (table) {
         sheet = this.grid.sheets.find((s) => s.tables.includes(table));
         bounds = table.bounds;
+        label = table.name;
       } else {
         const bang = source.lastIndexOf("!");
         sheet = this.findSheet(source.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"));
@@ -1459,7 +1461,7 @@ export class FakeExcel {
     if (!sheet) throw notFound();
     const headers: string[] = [];
     for (let c = bounds.left; c <= bounds.right; c++) headers.push(String(cellValue(sheet, bounds.top, c)));
-    return { address: boundsAddress(sheet.name, bounds), headers };
+    return { address: label ?? boundsAddress(sheet.name, bounds), headers };
   }
 
   /** Notes a change for onChanged handlers when events are on (delivered after the sync). */
