@@ -344,6 +344,7 @@ export class ExcelAdapter implements ExcelHost {
   /** What plan writing may use here. */
   private planFeatures(): PlanFeatures {
     return {
+      dataValidation: this.supported("ExcelApi", "1.8"),
       conditionalFormats: this.supported("ExcelApi", "1.6"),
       freezePanes: this.supported("ExcelApi", "1.7"),
       pageLayout: this.supported("ExcelApi", "1.9"),
@@ -366,9 +367,9 @@ export class ExcelAdapter implements ExcelHost {
   }
 
   writeSettings(values: Readonly<Record<string, string | number>>): Promise<void> {
-    if (!this.supported("ExcelApi", "1.8"))
-      return Promise.reject(new HostFeatureUnavailable("insertTemplate", "ExcelApi 1.8"));
-    return this.run((context) => writeSettings(context, true, this.planFeatures(), values));
+    if (!this.supported("ExcelApi", "1.4"))
+      return Promise.reject(new HostFeatureUnavailable("insertTemplate", "ExcelApi 1.4"));
+    return this.run((context) => writeSettings(context, this.events, this.planFeatures(), values));
   }
 
   writeSummarySheet(result: ValidationResult, options: SummarySheetOptions): Promise<SummarySheetResult> {

@@ -14,6 +14,8 @@ import {
 import { applyValidation, charsToPoints, officeCell } from "./office-values";
 
 export interface PlanFeatures {
+  /** ExcelApi 1.8 */
+  readonly dataValidation: boolean;
   /** ExcelApi 1.6 */
   readonly conditionalFormats: boolean;
   /** ExcelApi 1.7 */
@@ -84,7 +86,7 @@ export function queueTemplateSheet(
     if (c.required) ws.getRange(`${columnLetter(i + 1)}${plan.headerRow}`).format.font.color = PLAN_COLORS.required;
   });
 
-  for (const v of plan.validations) applyValidation(ws.getRange(v.address), v.rule);
+  if (features.dataValidation) for (const v of plan.validations) applyValidation(ws.getRange(v.address), v.rule);
 
   if (features.conditionalFormats) {
     for (const cf of plan.conditionalFormats) {
@@ -146,9 +148,11 @@ export function queueSettingsSheet(ws: Excel.Worksheet, rows: readonly SettingRo
     ws.getRange(`A2:A${rows.length + 1}`).format.font.bold = true;
     ws.getRange(`C2:C${rows.length + 1}`).format.font.color = PLAN_COLORS.note;
   }
-  rows.forEach((r, i) => {
-    if (r.validation) applyValidation(ws.getRange(`B${i + 2}`), r.validation);
-  });
+  if (features.dataValidation) {
+    rows.forEach((r, i) => {
+      if (r.validation) applyValidation(ws.getRange(`B${i + 2}`), r.validation);
+    });
+  }
   if (features.freezePanes) ws.freezePanes.freezeRows(1);
   if (features.pageLayout) {
     ws.pageLayout.orientation = "Portrait";

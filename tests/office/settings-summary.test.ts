@@ -69,6 +69,13 @@ describe("writeSettings", () => {
     expect(fake.sheet("设置").validations.length).toBeGreaterThan(0);
   });
 
+  test("on ExcelApi 1.7 (no validation, no events switch) the 设置 sheet is still written, without dropdowns", async () => {
+    const fake = freshFake("1.7");
+    await adapterOver(fake).writeSettings({ 支部名称: "第四党支部" });
+    expect(fake.sheet("设置").validations).toEqual([]);
+    expect(await settingsAfter(fake)).toMatchObject({ branchName: "第四党支部" });
+  });
+
   test("appends an item the sheet lacks, and rejects an unknown one without writing", async () => {
     const fake = freshFake();
     await fake.run(async (context) => {

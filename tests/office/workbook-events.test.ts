@@ -112,5 +112,8 @@ test("a sheet added after watching is heard by name on ExcelApi 1.9", async () =
 
 test("before ExcelApi 1.7 watching is unavailable", async () => {
   const fake = freshFake("1.6");
-  await expect(adapterOver(fake).watchChanges(() => undefined)).rejects.toMatchObject({ feature: "onChanged", requirement: "ExcelApi 1.7" });
+  await expect(adapterOver(fake).watchChanges(() => undefined)).rejects.toMatchObject({
+    feature: "onChanged",
+    requirement: "ExcelApi 1.7",
+  });
 });
