@@ -104,9 +104,8 @@ function jsDate(d: CellDate): Date {
 
 /** A planned validation as exceljs models it (dates as JS dates). */
 function validationModel(rule: ValidationPlan): DataValidationModel {
-  const { formulae, ...rest } = rule;
-  const model: DataValidationModel = { ...rest };
-  if (formulae) model.formulae = formulae.map((f) => (isCellDate(f) ? jsDate(f) : f));
+  const model = { ...rule } as DataValidationModel;
+  if (rule.formulae) model.formulae = rule.formulae.map((f) => (isCellDate(f) ? jsDate(f) : f));
   return model;
 }
 
