@@ -1,0 +1,395 @@
+/**
+ * The Excel fake's tables, data validation, conditional formats, PivotTables, charts and page layout: each call
+ * queues its request, applied to the grid (and recorded there for tests) at sync.
+ */
+import type { FakeContext, FakeRange, FakeWorksheet } from "./excel-fake";
+import { FakeProxy } from "./fake-proxy";
+import {
+  FakeOfficeError,
+  type GridConditionalFormat,
+  type GridPivot,
+  type GridChart,
+  type GridTable,
+  type GridValidation,
+  boundsAddress,
+  invalidArgument,
+  localAddress,
+  notFound,
+  notLoaded,
+  parseBounds,
+  splitProps,
+} from "./fake-grid";
+
+export class FakeTable extends FakeProxy {
+  private table: GridTable | null = null;
+
+  constructor(context: FakeContext, locate: () => GridTable | null, orNull: boolean) {
+    super(context, ["name", "style"]);
+    this.queueResolve(() => {
+      this.table = locate();
+      if (!this.table && !orNull) throw notFound();
+      return this.table !== null;
+    });
+  }
+
+  /** The recorded table, at sync time. */
+  gridTable(): GridTable | null {
+    return this.table;
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.write(() => {
+      const t = this.table as GridTable;
+      if (this.context.host.allTables().some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+        throw new FakeOfficeError("InvalidArgument", "A table with the same name already exists.");
+      }
+      t.name = value;
+    });
+  }
+  set style(value: string) {
+    this.write(() => {
+      (this.table as GridTable).style = value;
+    });
+  }
+
+  protected fetch(prop: string): unknown {
+    const t = this.table as GridTable;
+    return prop === "name" ? t.name : t.style;
+  }
+}
+
+export class FakeTableCollection extends FakeProxy {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(context, ["items/name", "items"]);
+    this.resolved = true;
+  }
+
+  override load(props?: string | string[]): this {
+    const list = splitProps(props ?? "items").map((p) => (p.startsWith("items/") ? "items" : p));
+    return super.load([...new Set(list)]);
+  }
+
+  get items(): Array<{ name: string }> {
+    return this.read<string[]>("items").map((name) => ({ name }));
+  }
+
+  private scope(): GridTable[] {
+    return this.worksheet ? this.worksheet.sheetOrThrow().tables : this.context.host.allTables();
+  }
+
+  protected fetch(): unknown {
+    return this.scope().map((t) => t.name);
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(
+      this.context,
+      () => this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
+      false,
+    );
+  }
+
+  /** tables.add(address, hasHeaders): a table over the range; a range on another sheet names it ("S!A2:C9"). */
+  add(address: string, hasHeaders: boolean): FakeTable {
+    const host = this.context.host;
+    let created: GridTable | null = null;
+    this.context.queue(() => {
+      const bang = address.lastIndexOf("!");
+      const sheet =
+        bang >= 0
+          ? host.findSheet(address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'"))
+          : this.worksheet?.sheet();
+      if (!sheet) throw notFound();
+      const bounds = parseBounds(bang >= 0 ? address.slice(bang + 1) : address);
+      const overlaps = sheet.tables.some(
+        (t) =>
+          t.bounds.top <= bounds.bottom &&
+          t.bounds.bottom >= bounds.top &&
+          t.bounds.left <= bounds.right &&
+          t.bounds.right >= bounds.left,
+      );
+      if (overlaps) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+      const taken = new Set(host.allTables().map((t) => t.name.toLowerCase()));
+      let k = 1;
+      while (taken.has(`table${k}`)) k++;
+      created = { name: `Table${k}`, bounds, hasHeaders, style: "TableStyleMedium2" };
+      sheet.tables.push(created);
+      return 0;
+    });
+    return new FakeTable(this.context, () => created, false);
+  }
+}
+
+export class FakeDataValidation {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  private record(patch: Partial<GridValidation>): void {
+    this.range.onSync((sheet, bounds) => {
+      let v = sheet.validations.find((x) => localAddress(x.bounds) === localAddress(bounds));
+      if (!v) {
+        // A new rule over cells that had one replaces theirs (Office keeps one validation per cell).
+        for (let i = sheet.validations.length - 1; i >= 0; i--) {
+          const b = (sheet.validations[i] as GridValidation).bounds;
+          if (b.top >= bounds.top && b.bottom <= bounds.bottom && b.left >= bounds.left && b.right <= bounds.right)
+            sheet.validations.splice(i, 1);
+        }
+        v = { bounds, rule: null, prompt: null, errorAlert: null, ignoreBlanks: null };
+        sheet.validations.push(v);
+      }
+      Object.assign(v, patch);
+    });
+  }
+
+  set rule(rule: Record<string, unknown>) {
+    const kinds = Object.keys(rule);
+    if (kinds.length !== 1) throw invalidArgument("a data validation rule has exactly one type");
+    this.record({ rule: JSON.parse(JSON.stringify(rule)) as Record<string, unknown> });
+  }
+  set prompt(prompt: Record<string, unknown>) {
+    this.record({ prompt: { ...prompt } });
+  }
+  set errorAlert(alert: Record<string, unknown>) {
+    this.record({ errorAlert: { ...alert } });
+  }
+  set ignoreBlanks(value: boolean) {
+    this.record({ ignoreBlanks: value });
+  }
+
+  clear(): void {
+    this.range.onSync((sheet, bounds) => {
+      for (let i = sheet.validations.length - 1; i >= 0; i--) {
+        const b = (sheet.validations[i] as GridValidation).bounds;
+        if (b.top <= bounds.bottom && b.bottom >= bounds.top && b.left <= bounds.right && b.right >= bounds.left)
+          sheet.validations.splice(i, 1);
+      }
+    });
+    void this.context;
+  }
+}
+
+export class FakeConditionalFormatCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  add(type: string): {
+    custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  } {
+    if (type !== "Custom") throw invalidArgument(`the fake knows only Custom conditional formats, not ${type}`);
+    const record: GridConditionalFormat = {
+      bounds: { top: 0, left: 0, bottom: 0, right: 0 },
+      type,
+      formula: null,
+      fill: null,
+      font: null,
+    };
+    this.range.onSync((sheet, bounds) => {
+      record.bounds = bounds;
+      sheet.conditionalFormats.push(record);
+    });
+    const later = (f: () => void): void => this.range.onSync(f);
+    return {
+      custom: {
+        rule: {
+          set formula(value: string) {
+            later(() => (record.formula = value));
+          },
+          get formula(): string {
+            throw notLoaded("formula");
+          },
+        },
+        format: {
+          fill: {
+            set color(value: string) {
+              later(() => (record.fill = value.toUpperCase()));
+            },
+            get color(): string {
+              throw notLoaded("color");
+            },
+          },
+          font: {
+            set color(value: string) {
+              later(() => (record.font = value.toUpperCase()));
+            },
+            get color(): string {
+              throw notLoaded("color");
+            },
+          },
+        },
+      },
+    };
+    void this.context;
+  }
+}
+
+interface FakeHierarchy {
+  readonly name: string;
+}
+
+export class FakePivotTable {
+  readonly hierarchies: { getItem(name: string): FakeHierarchy };
+  readonly rowHierarchies: { add(h: FakeHierarchy): void };
+  readonly columnHierarchies: { add(h: FakeHierarchy): void };
+  readonly dataHierarchies: { add(h: FakeHierarchy): { summarizeBy: string; name: string } };
+
+  constructor(context: FakeContext, record: () => GridPivot, fields: () => string[]) {
+    const queue = (f: () => void): void =>
+      context.queue(() => {
+        f();
+        return 0;
+      });
+    const check = (name: string): void => {
+      if (!fields().includes(name)) throw notFound();
+    };
+    this.hierarchies = { getItem: (name: string) => ({ name }) };
+    this.rowHierarchies = { add: (h) => queue(() => (check(h.name), record().rows.push(h.name))) };
+    this.columnHierarchies = { add: (h) => queue(() => (check(h.name), record().columns.push(h.name))) };
+    this.dataHierarchies = {
+      add: (h) => {
+        const entry = { field: h.name, summarizeBy: "Sum" };
+        queue(() => (check(h.name), record().data.push(entry)));
+        return {
+          set summarizeBy(value: string) {
+            queue(() => (entry.summarizeBy = value));
+          },
+          get summarizeBy(): string {
+            throw notLoaded("summarizeBy");
+          },
+          set name(_value: string) {
+            queue(() => undefined);
+          },
+          get name(): string {
+            throw notLoaded("name");
+          },
+        };
+      },
+    };
+  }
+}
+
+export class FakePivotTableCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  /** pivotTables.add(name, source (range or table or address), destination (range or address)). */
+  add(name: string, source: FakeRange | FakeTable | string, destination: FakeRange | string): FakePivotTable {
+    this.context.host.requires("1.8", "pivotTables.add");
+    const host = this.context.host;
+    let record: GridPivot | null = null;
+    let headers: string[] = [];
+    this.context.queue(() => {
+      const sheet = this.worksheet.sheetOrThrow();
+      if (host.grid.sheets.some((s) => s.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase()))) {
+        throw new FakeOfficeError("InvalidArgument", "A PivotTable with the same name already exists.");
+      }
+      const src = host.resolveSource(source);
+      headers = src.headers;
+      if (headers.some((h) => h === ""))
+        throw new FakeOfficeError("InvalidArgument", "The PivotTable field name is not valid.");
+      const dest = typeof destination === "string" ? destination : localAddress(destination.located().bounds);
+      record = { name, source: src.address, destination: dest, rows: [], columns: [], data: [] };
+      sheet.pivots.push(record);
+      return 0;
+    });
+    return new FakePivotTable(
+      this.context,
+      () => record as GridPivot,
+      () => headers,
+    );
+  }
+}
+
+export class FakeChartCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  add(
+    type: string,
+    source: FakeRange,
+    seriesBy = "Auto",
+  ): { title: { text: string }; setPosition(start: string, end?: string): void } {
+    const record: GridChart = { type, source: "", seriesBy, title: null, position: null };
+    const queue = (f: () => void): void =>
+      this.context.queue(() => {
+        f();
+        return 0;
+      });
+    queue(() => {
+      const { sheet, bounds } = source.located();
+      record.source = boundsAddress(sheet.name, bounds);
+      this.worksheet.sheetOrThrow().charts.push(record);
+    });
+    return {
+      title: {
+        set text(value: string) {
+          queue(() => (record.title = value));
+        },
+        get text(): string {
+          throw notLoaded("text");
+        },
+      },
+      setPosition: (start: string, end?: string) => queue(() => (record.position = end ? `${start}:${end}` : start)),
+    };
+  }
+}
+
+export class FakePageLayout {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  private set(key: string, value: unknown): void {
+    this.context.queue(() => {
+      this.worksheet.sheetOrThrow().pageLayout[key] = value;
+      return 0;
+    });
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", v);
+  }
+  set zoom(v: Record<string, unknown>) {
+    this.set("zoom", { ...v });
+  }
+  set leftMargin(v: number) {
+    this.set("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.set("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.set("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.set("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.set("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.set("footerMargin", v);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set("printTitleRows", rows);
+  }
+}
