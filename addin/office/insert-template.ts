@@ -114,10 +114,10 @@ export async function insertTemplate(
       created.push(SETTINGS_SHEET);
     }
     if (lists.added.length > 0) {
-      const options = hasOptions ? worksheets.getItem(OPTIONS_SHEET) : worksheets.add(OPTIONS_SHEET);
-      queueOptionLists(options, lists.added, lists.existing + 1);
+      const optionsSheet = hasOptions ? worksheets.getItem(OPTIONS_SHEET) : worksheets.add(OPTIONS_SHEET);
+      queueOptionLists(optionsSheet, lists.added, lists.existing + 1);
       if (!hasOptions) {
-        options.visibility = "Hidden";
+        optionsSheet.visibility = "Hidden";
         created.push(OPTIONS_SHEET);
       }
     }
