@@ -573,12 +573,12 @@ export class FakeRange extends Proxy {
 
   get dataValidation(): FakeDataValidation {
     this.context.host.requires("1.8", "dataValidation");
-    return new FakeDataValidation(this.context, this);
+    return new FakeDataValidation(this);
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.context.host.requires("1.6", "conditionalFormats");
-    return new FakeConditionalFormatCollection(this.context, this);
+    return new FakeConditionalFormatCollection(this);
   }
 
   /** Runs `f` on every cell of the range at sync time. */

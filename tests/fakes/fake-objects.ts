@@ -127,10 +127,7 @@ export class FakeTableCollection extends FakeProxy {
 }
 
 export class FakeDataValidation {
-  constructor(
-    private readonly context: FakeContext,
-    private readonly range: FakeRange,
-  ) {}
+  constructor(private readonly range: FakeRange) {}
 
   private record(patch: Partial<GridValidation>): void {
     this.range.onSync((sheet, bounds) => {
@@ -172,15 +169,11 @@ export class FakeDataValidation {
           sheet.validations.splice(i, 1);
       }
     });
-    void this.context;
   }
 }
 
 export class FakeConditionalFormatCollection {
-  constructor(
-    private readonly context: FakeContext,
-    private readonly range: FakeRange,
-  ) {}
+  constructor(private readonly range: FakeRange) {}
 
   add(type: string): {
     custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
@@ -228,7 +221,6 @@ export class FakeConditionalFormatCollection {
         },
       },
     };
-    void this.context;
   }
 }
 
