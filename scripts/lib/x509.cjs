@@ -1,5 +1,5 @@
 // X.509 certificates with Node's own crypto: a small DER encoder for the certificate structure (RFC 5280),
-// RSA-2048 keys and SHA-256 signatures from node:nodeCrypto. Enough for a local CA and a localhost server
+// RSA-2048 keys and SHA-256 signatures from node:crypto. Enough for a local CA and a localhost server
 // certificate; Node's X509Certificate parses and verifies the result (tests/scripts/x509.test.ts).
 const nodeCrypto = require("node:crypto");
 
@@ -93,7 +93,7 @@ function keyId(publicKey) {
   const outer = header(0);
   const alg = header(outer.start);
   const bits = header(alg.start + alg.len);
-  return crypto
+  return nodeCrypto
     .createHash("sha1")
     .update(spki.subarray(bits.start + 1, bits.start + bits.len))
     .digest();
