@@ -108,12 +108,12 @@ if (!existsSync(CHROMIUM)) {
     const page = await context.newPage();
     await page.addInitScript(watch(ready));
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__zhibuVisibleAt !== undefined, null, { timeout: 30000 });
+    await page.waitForFunction(() => globalThis.__zhibuVisibleAt !== undefined, null, { timeout: 30000 });
     await page
       .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 5000 })
       .catch(() => {});
     const t = await page.evaluate(() => ({
-      visible: window.__zhibuVisibleAt,
+      visible: globalThis.__zhibuVisibleAt,
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     }));
     await context.close();
