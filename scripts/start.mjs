@@ -62,16 +62,16 @@ if (!options.https) {
   const secure = await serve({ dir: buildDir, port: options.port, tls: { key: certs.key, cert: certs.cert } });
   const plain = await serve({ dir: buildDir, port: secure.port + 1 });
 
+  if (secure.port !== options.port) console.log(`Port ${options.port} is busy, using ${secure.port}.`);
+  // build/manifest.xml always matches the HTTPS port in use (a busy 3000 moves it; --no-build keeps old copies).
   const manifestPath = join(buildDir, "manifest.xml");
-  if (secure.port !== 3000) {
-    console.log(
-      `Port ${options.port === 3000 ? "3000 is busy" : `${options.port} was asked for`}: build/manifest.xml now points at port ${secure.port}.`,
-    );
-    writeFileSync(
-      manifestPath,
-      rebaseManifest(readFileSync(join(root, "manifest.xml"), "utf8"), `https://localhost:${secure.port}/`),
-    );
-  }
+  const source = readFileSync(join(root, "manifest.xml"), "utf8");
+  writeFileSync(
+    manifestPath,
+    secure.port === 3000 ? source : rebaseManifest(source, `https://localhost:${secure.port}/`),
+  );
+  if (secure.port !== 3000)
+    console.log(`build/manifest.xml points at https://localhost:${secure.port}/ (manifest.xml says 3000).`);
   lines.push(`Excel 加载项 / add-in (HTTPS):       ${secure.url}`);
   lines.push(`独立网页 / standalone page (HTTP):  ${plain.url}`);
   lines.push(`清单 / manifest to sideload:        ${manifestPath}`);
