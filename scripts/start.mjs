@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./serve.mjs";
 
@@ -31,7 +31,7 @@ if (options.help) {
   process.exit(0);
 }
 
-const buildDir = join(root, "build");
+const buildDir = options.dir ? resolve(options.dir) : join(root, "build");
 if (options.build) {
   const webpackCli = join(dirname(require.resolve("webpack-cli/package.json")), "bin", "cli.js");
   console.log(
@@ -43,7 +43,9 @@ if (options.build) {
     process.exit(build.status || 1);
   }
 } else if (!existsSync(join(buildDir, "taskpane.html"))) {
-  console.error("build/taskpane.html is missing: run without --no-build (or npm run build) first.");
+  console.error(
+    `${join(buildDir, "taskpane.html")} is missing: run without --no-build/--dir (or npm run build) first.`,
+  );
   process.exit(2);
 }
 
@@ -63,7 +65,7 @@ if (!options.https) {
   const plain = await serve({ dir: buildDir, port: secure.port + 1 });
 
   if (secure.port !== options.port) console.log(`Port ${options.port} is busy, using ${secure.port}.`);
-  // build/manifest.xml always matches the HTTPS port in use (a busy 3000 moves it; --no-build keeps old copies).
+  // The served manifest.xml always matches the HTTPS port in use (a busy 3000 moves it; --no-build keeps old copies).
   const manifestPath = join(buildDir, "manifest.xml");
   const source = readFileSync(join(root, "manifest.xml"), "utf8");
   writeFileSync(
@@ -71,7 +73,9 @@ if (!options.https) {
     secure.port === 3000 ? source : rebaseManifest(source, `https://localhost:${secure.port}/`),
   );
   if (secure.port !== 3000)
-    console.log(`build/manifest.xml points at https://localhost:${secure.port}/ (manifest.xml says 3000).`);
+    console.log(
+      `${relative(process.cwd(), manifestPath)} points at https://localhost:${secure.port}/ (manifest.xml says 3000).`,
+    );
   lines.push(`Excel 加载项 / add-in (HTTPS):       ${secure.url}`);
   lines.push(`独立网页 / standalone page (HTTP):  ${plain.url}`);
   lines.push(`清单 / manifest to sideload:        ${manifestPath}`);

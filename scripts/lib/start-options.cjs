@@ -5,6 +5,7 @@ const USAGE = `用法 / usage: npm start [-- options]
   --http-only        只用 HTTP（独立网页），不生成证书，不旁加载 / plain HTTP only: no certificates, no sideloading
   --no-sideload      不把加载项注册到本机 Excel / do not register the add-in with desktop Excel
   --no-build         直接提供现有的 build/ / serve the existing build/ without rebuilding
+  --dir <folder>     提供另一个已构建的文件夹（不构建）/ serve another built folder (no build)
   --officejs=cdn     在 Office 中从微软 CDN 加载 office.js（默认本地副本）/ load office.js from Microsoft's CDN
   -h, --help         显示本帮助 / show this help
 环境变量 / env: PORT (默认 3000: HTTPS for Excel; the standalone HTTP page uses the next free port)`;
@@ -17,6 +18,7 @@ function parseStartOptions(argv, env = {}) {
       "http-only": { type: "boolean", default: false },
       "no-sideload": { type: "boolean", default: false },
       "no-build": { type: "boolean", default: false },
+      dir: { type: "string" },
       officejs: { type: "string", default: "local" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -32,7 +34,8 @@ function parseStartOptions(argv, env = {}) {
     help: values.help,
     https: !values["http-only"],
     sideload: !values["http-only"] && !values["no-sideload"],
-    build: !values["no-build"],
+    build: !values["no-build"] && values.dir === undefined,
+    dir: values.dir ?? null,
     officejs: values.officejs,
     port,
   };

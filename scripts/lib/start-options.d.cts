@@ -3,6 +3,8 @@ export interface StartOptions {
   https: boolean;
   sideload: boolean;
   build: boolean;
+  /** A built folder to serve instead of build/ (null: build/). */
+  dir: string | null;
   officejs: "local" | "cdn";
   port: number;
 }

@@ -3,7 +3,15 @@ import { parseStartOptions, webpackArgs } from "../../scripts/lib/start-options.
 
 test("by default: HTTPS on 3000, sideloading on, built with the local office.js", () => {
   const o = parseStartOptions([], {});
-  expect(o).toEqual({ help: false, https: true, sideload: true, build: true, officejs: "local", port: 3000 });
+  expect(o).toEqual({
+    help: false,
+    https: true,
+    sideload: true,
+    build: true,
+    dir: null,
+    officejs: "local",
+    port: 3000,
+  });
   expect(webpackArgs(o)).toEqual(["--mode", "production"]);
 });
 
@@ -11,6 +19,7 @@ test("flags and PORT", () => {
   expect(parseStartOptions(["--http-only"], {})).toMatchObject({ https: false, sideload: false });
   expect(parseStartOptions(["--no-sideload"], {})).toMatchObject({ https: true, sideload: false });
   expect(parseStartOptions(["--no-build"], { PORT: "4000" })).toMatchObject({ build: false, port: 4000 });
+  expect(parseStartOptions(["--dir", "/tmp/pane"], {})).toMatchObject({ build: false, dir: "/tmp/pane" });
   const cdn = parseStartOptions(["--officejs=cdn"], {});
   expect(webpackArgs(cdn)).toEqual(["--mode", "production", "--env", "officejs=cdn"]);
   expect(parseStartOptions(["-h"], {}).help).toBe(true);
