@@ -1,8 +1,10 @@
 // Tiny static file server for build/: GET/HEAD only, fixed content types, no directory listing, no path
-// traversal. Binds to 127.0.0.1 so the page is reachable only from this machine.
-// Usage: node scripts/serve.mjs [dir]   (PORT env, default 3000; the next free port is used if busy)
+// traversal. Binds to 127.0.0.1 so the page is reachable only from this machine. HTTP, or HTTPS when given a
+// key and certificate (`npm start` does, for Office).
+// Usage: node scripts/serve.mjs [dir]   (plain HTTP; PORT env, default 3000; the next free port is used if busy)
 import { createReadStream, promises as fsp } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -47,9 +49,10 @@ function send(res, status, text, headers = {}) {
   res.end(text);
 }
 
-export function createStaticServer(dir) {
+/** A static server for `dir`; HTTPS when `tls` ({ key, cert } PEM texts) is given. */
+export function createStaticServer(dir, tls) {
   const root = resolve(dir);
-  return createServer(async (req, res) => {
+  const handler = async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       send(res, 405, "Method Not Allowed\n", { Allow: "GET, HEAD" });
       return;
@@ -87,19 +90,20 @@ export function createStaticServer(dir) {
     } catch {
       send(res, 404, "Not Found\n");
     }
-  });
+  };
+  return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
 }
 
 /** Listens on the first free port from `port` on; resolves with the server and the page URL. */
-export async function serve({ dir, host = "127.0.0.1", port = 3000, tries = 20 }) {
+export async function serve({ dir, host = "127.0.0.1", port = 3000, tries = 20, tls }) {
   for (let p = port; p < port + tries; p++) {
-    const server = createStaticServer(dir);
+    const server = createStaticServer(dir, tls);
     const listening = await new Promise((ok, fail) => {
       server.once("error", (err) => (err.code === "EADDRINUSE" ? ok(false) : fail(err)));
       server.listen(p, host, () => ok(true));
     });
     if (listening) {
-      const url = `http://${host === "127.0.0.1" ? "localhost" : host}:${p}${DEFAULT_PAGE}`;
+      const url = `${tls ? "https" : "http"}://${host === "127.0.0.1" ? "localhost" : host}:${p}${DEFAULT_PAGE}`;
       return { server, port: p, url };
     }
   }

@@ -1,6 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateXML, type XMLFileInfo, type XMLValidationResult } from "xmllint-wasm";
+import { normalizeBase, rebaseManifest } from "../scripts/lib/manifest.cjs";
 
 const ROOT = join(__dirname, "..");
 const SCHEMA_DIR = join(ROOT, "schemas", "office-manifest");
@@ -67,6 +70,72 @@ describe("manifest.xml", () => {
     const result = await validate(broken(manifest));
     expect(result.valid).toBe(false);
     expect(result.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe("manifest for another host (npm run manifest)", () => {
+  const BASE = "https://zhibu.school.example.cn/tools/zhibu/";
+
+  it("moves every URL under the new base, keeps the manifest valid, and sets the AppDomain to its origin", async () => {
+    const xml = rebaseManifest(manifest, BASE);
+    const result = await validate(xml);
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+    expect(xml).not.toMatch(/localhost/);
+    expect(xml).toMatch(
+      /<SourceLocation DefaultValue="https:\/\/zhibu\.school\.example\.cn\/tools\/zhibu\/taskpane\.html"\/>/,
+    );
+    expect(xml).toMatch(/<AppDomain>https:\/\/zhibu\.school\.example\.cn<\/AppDomain>/);
+    const urls = [...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(urls.length).toBe([...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].length);
+    for (const url of urls) expect(url.startsWith(BASE)).toBe(true);
+    // Only the URLs change: the same XML with the base swapped back is the original.
+    expect(
+      xml
+        .replaceAll(BASE, "https://localhost:3000/")
+        .replace(/<AppDomain>[^<]*</, "<AppDomain>https://localhost:3000<"),
+    ).toBe(
+      manifest.replace(
+        /The URLs point at https:\/\/localhost:3000[^\n]*\n/,
+        `The URLs point at https://localhost:3000/ (written by npm run manifest).\n`,
+      ),
+    );
+  });
+
+  it("normalises the base and refuses what Office cannot load", () => {
+    expect(normalizeBase("https://host:8443/a")).toBe("https://host:8443/a/");
+    expect(normalizeBase("https://10.0.0.5")).toBe("https://10.0.0.5/");
+    expect(() => normalizeBase("http://host/")).toThrow(/HTTPS/);
+    expect(() => normalizeBase("host/zhibu")).toThrow(/absolute URL/);
+    expect(() => normalizeBase("https://host/?a=1")).toThrow(/query/);
+    expect(() => normalizeBase("https://user:pw@host/")).toThrow(/password/);
+  });
+
+  it("the script writes a valid copy and fails with exit 2 and a usage line on bad input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zhibu-manifest-"));
+    try {
+      const script = join(ROOT, "scripts", "manifest.mjs");
+      const out = join(dir, "manifest.xml");
+      const ok = spawnSync(process.execPath, [script, "--url", "https://192.168.10.20:8443/zhibu", "--out", out], {
+        encoding: "utf8",
+      });
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toContain("https://192.168.10.20:8443/zhibu/taskpane.html");
+      const written = readFileSync(out, "utf8");
+      expect((await validate(written)).valid).toBe(true);
+      expect(written).toMatch(/<AppDomain>https:\/\/192\.168\.10\.20:8443<\/AppDomain>/);
+
+      const bad = spawnSync(process.execPath, [script, "--url", "http://intranet/zhibu/", "--out", out], {
+        encoding: "utf8",
+      });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/HTTPS/);
+      expect(bad.stderr).toMatch(/npm run manifest -- --url/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      const none = spawnSync(process.execPath, [script], { encoding: "utf8" });
+      expect(none.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,11 @@
-import { hasOfficeHostHint, type HostProbeWindow } from "./office-loader";
+import {
+  CDN_OFFICE_JS_URL,
+  LOCAL_OFFICE_JS_URL,
+  OFFICE_JS_URL,
+  hasOfficeHostHint,
+  officeJsUrl,
+  type HostProbeWindow,
+} from "./office-loader";
 
 function plainBrowser(over: Partial<HostProbeWindow> = {}): HostProbeWindow {
   return {
@@ -42,5 +49,19 @@ describe("hasOfficeHostHint", () => {
       },
     });
     expect(hasOfficeHostHint(win)).toBe(false);
+  });
+});
+
+describe("officeJsUrl", () => {
+  it("is the local copy unless the build chose Microsoft's CDN", () => {
+    expect(officeJsUrl(undefined)).toBe(LOCAL_OFFICE_JS_URL);
+    expect(officeJsUrl("office-js/office.js")).toBe(LOCAL_OFFICE_JS_URL);
+    expect(officeJsUrl(CDN_OFFICE_JS_URL)).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  it("never loads from an unknown URL, and defaults to the local copy outside a webpack build", () => {
+    expect(officeJsUrl("https://example.com/office.js")).toBe(LOCAL_OFFICE_JS_URL);
+    expect(officeJsUrl()).toBe(LOCAL_OFFICE_JS_URL);
+    expect(OFFICE_JS_URL).toBe(LOCAL_OFFICE_JS_URL);
   });
 });

@@ -3,12 +3,28 @@
  *
  * Outside Office, office.js falls back to its Office 2013 path (o15apptofilemappingtable.js), which after 3 s
  * adds a hidden iframe to https://telemetryservice.firstpartyapps.oaspapps.com/. The standalone page must make
- * no request beyond this server (SPEC §1), so in a plain browser office.js is not loaded at all. The file is
- * still the project's local copy (build/office-js/, see webpack.config.js), never a CDN.
+ * no request beyond this server (SPEC §1), so in a plain browser office.js is not loaded at all. Inside Office the
+ * file is the project's local copy (build/office-js/, see webpack.config.js) unless the pane was built with
+ * `--env officejs=cdn`, which sets `__OFFICE_JS_URL__` to Microsoft's CDN.
  */
 
 /** The local copy of @microsoft/office-js, relative to taskpane.html. */
-export const OFFICE_JS_URL = "office-js/office.js";
+export const LOCAL_OFFICE_JS_URL = "office-js/office.js";
+/** Microsoft's hosted office.js, for `--env officejs=cdn` builds. */
+export const CDN_OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Replaced at build time by webpack's DefinePlugin; undeclared (so the local copy) in tests. */
+declare const __OFFICE_JS_URL__: string | undefined;
+
+/** The build's office.js URL: the define when it is one of the two known URLs, else the local copy. */
+export function officeJsUrl(
+  defined: string | undefined = typeof __OFFICE_JS_URL__ === "string" ? __OFFICE_JS_URL__ : undefined,
+): string {
+  return defined === CDN_OFFICE_JS_URL ? CDN_OFFICE_JS_URL : LOCAL_OFFICE_JS_URL;
+}
+
+/** Where this build loads office.js from inside Office. */
+export const OFFICE_JS_URL = officeJsUrl();
 
 /** The parts of `window` looked at; a parameter so the check can be tested without a browser. */
 export interface HostProbeWindow {
