@@ -31,7 +31,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Writes `edits` (typed values by setting key) into the 设置 sheet, adding rows or the sheet as needed. */
-function writeSettings(wb: ExcelJS.Workbook, edits: Readonly<Record<string, string>>): void {
+export function writeSettingsSheet(wb: ExcelJS.Workbook, edits: Readonly<Record<string, string>>): void {
   const keys = Object.keys(edits);
   if (keys.length === 0) return;
   let ws = wb.worksheets.find((w) => isSettingsSheet(w.name));
@@ -90,6 +90,6 @@ export async function markedCopyBytes(
     cell.note = old ? `${old}\n${m.message}` : m.message;
     cells++;
   }
-  writeSettings(wb, settingEdits);
+  writeSettingsSheet(wb, settingEdits);
   return { bytes: (await wb.xlsx.writeBuffer()) as ArrayBuffer, cells };
 }

@@ -4,19 +4,19 @@
  * shows, that it is usable by keyboard, and that no request leaves this machine. Screenshots go to test-output/.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, freePort, launchChromium, startServer } from "./harness";
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { validateWorkbook } from "../../src/core/engine";
 import { applySettingEdits } from "../../addin/taskpane/settings-model";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
+
 const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
 const CLEAN = path.join(ROOT, "tests/fixtures/samples/roster-clean.xlsx");
 /** An unmasked 18-digit ID number (masked ones have "********" in the middle). */
@@ -39,42 +39,6 @@ const EXPECTED_GROUPS: ReadonlyArray<[rule: string, title: string, count: number
   ["roster.phone.format", "电话号码格式不对", 1],
   ["roster.birthdate.mismatch", "出生日期与身份证号不符", 1],
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `node scripts/serve.mjs build` and resolves with the page URL it prints. */
-function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), path.join(ROOT, "build")], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-    child.once("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
-  });
-}
 
 /** Every row of the summary workbook's 汇总 sheet as plain values (empty cells as ""). */
 async function readSummaryRows(file: string): Promise<Array<Array<string | number>>> {
@@ -169,21 +133,10 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
       stdio: "pipe",
     });
     mkdirSync(OUT, { recursive: true });
-    const started = await startServer(await freePort());
+    const started = await startServer(path.join(ROOT, "build"), await freePort());
     server = started.child;
     url = started.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 } });
     page = await context.newPage();
     page.on("console", (msg) => {
