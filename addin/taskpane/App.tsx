@@ -201,6 +201,7 @@ export function App({
                 host={host}
                 validation={validation}
                 branchName={branchOf(validation.state)}
+                onScope={setScope}
               />
             ) : (
               <SettingsPanel

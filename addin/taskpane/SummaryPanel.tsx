@@ -133,11 +133,11 @@ export function SummaryPanel({
     return (
       <div className={styles.root}>
         <Body1 data-testid="summary-empty" className={styles.muted}>
-          {text.summary.empty}
+          {host ? text.summary.emptyOffice : text.summary.empty}
         </Body1>
         <div>
           <Button appearance="primary" onClick={onGoToValidate}>
-            {text.summary.goToValidate}
+            {host ? text.summary.goToValidateOffice : text.summary.goToValidate}
           </Button>
         </div>
       </div>

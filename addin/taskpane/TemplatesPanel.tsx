@@ -63,16 +63,22 @@ function Recognition({
   validation,
   host,
   inOffice,
+  onScope,
 }: {
   text: PaneText;
   validation: ValidationControls;
   host: ExcelHost | null;
   inOffice: boolean;
+  onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
   const { state } = validation;
   const sheets = useMemo(() => (state.status === "done" ? recognition(state.result, isSettingsSheet) : []), [state]);
-  const recognise = (scope: Scope) => host && void validation.validateHost(host, scope);
+  const recognise = (scope: Scope) => {
+    if (!host) return;
+    onScope(scope);
+    void validation.validateHost(host, scope);
+  };
   return (
     <section className={styles.section} aria-labelledby="recognise-title" data-testid="recognition">
       <Subtitle2 as="h2" id="recognise-title">
@@ -154,6 +160,7 @@ export function TemplatesPanel({
   host,
   validation,
   branchName,
+  onScope,
 }: {
   text: PaneText;
   inOffice: boolean;
@@ -161,6 +168,8 @@ export function TemplatesPanel({
   validation: ValidationControls;
   /** 设置's 支部名称 when known, to prefill the branch field. */
   branchName: string;
+  /** Told when recognising switches 校验 to the active sheet. */
+  onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
   const [templateId, setTemplateId] = useState(TEMPLATES[0]!.id);
@@ -256,7 +265,7 @@ export function TemplatesPanel({
           )}
         </div>
       </section>
-      <Recognition text={text} validation={validation} host={host} inOffice={inOffice} />
+      <Recognition text={text} validation={validation} host={host} inOffice={inOffice} onScope={onScope} />
     </div>
   );
 }

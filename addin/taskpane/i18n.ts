@@ -45,6 +45,8 @@ export interface PaneText {
   readonly summary: {
     readonly empty: string;
     readonly goToValidate: string;
+    readonly emptyOffice: string;
+    readonly goToValidateOffice: string;
     readonly loading: (file: string) => string;
     readonly noTemplates: string;
     readonly maskSwitch: string;
@@ -210,6 +212,8 @@ const ZH: PaneText = {
   summary: {
     empty: "请先在“校验”中打开一个 .xlsx 文件，这里会显示它的汇总。",
     goToValidate: "去“校验”打开文件",
+    emptyOffice: "请先在“校验”中校验当前工作表或整个工作簿，这里会显示汇总。",
+    goToValidateOffice: "去“校验”",
     loading: (f) => `正在读取 ${f}…`,
     noTemplates: "未找到可汇总的模板工作表（党员花名册等）。",
     maskSwitch: "隐去身份证号和电话",
@@ -399,6 +403,8 @@ const EN: PaneText = {
   summary: {
     empty: "Open an .xlsx file in Validate first; its summary appears here.",
     goToValidate: "Go to Validate to open a file",
+    emptyOffice: "Validate the active sheet or the whole workbook in Validate first; its summary appears here.",
+    goToValidateOffice: "Go to Validate",
     loading: (f) => `Reading ${f}…`,
     noTemplates: "No template sheets to summarise (roster etc.) were found.",
     maskSwitch: "Hide ID numbers and phone numbers",
