@@ -51,6 +51,7 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
@@ -211,7 +212,7 @@ export function SummaryPanel({
         )}
       </div>
       {inOffice && <Caption1 className={styles.muted}>{text.summary.writeSheetHint}</Caption1>}
-      <div aria-live="polite">
+      <div aria-live="polite" className={styles.status}>
         {download.status === "busy" && <Text role="status">{text.summary.downloading}</Text>}
         {download.status === "done" && (
           <Text role="status" data-testid="summary-downloaded">

@@ -370,6 +370,9 @@ export function ValidatePanel({
               {done.fileName}
             </Subtitle2>
             <Caption1>{text.asOf(formatDate(done.result.asOf))}</Caption1>
+            {Object.keys(done.edits).length > 0 && (
+              <Caption1 data-testid="edited-note">{text.settings.editedNote(Object.keys(done.edits).length)}</Caption1>
+            )}
             <Text role="status" data-testid="totals">
               {text.totals(done.result.counts)}
             </Text>

@@ -387,6 +387,9 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await page.locator("#tab-validate").click();
     await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(expected.counts));
     await expect(page.getByTestId("validate-summary").textContent()).resolves.toContain("统计截止日期 2028-06-30");
+    await expect(page.getByTestId("edited-note").textContent()).resolves.toBe(
+      "本页面已应用 1 项设置修改（未写入原文件）。",
+    );
   });
 
   it("校验: the marked copy has fills at the issue cells, the settings edit, and every original value", async () => {
