@@ -30,7 +30,8 @@ function OfficeMarks({
   record,
   setRecord,
 }: {
-  done: DoneState;
+  /** The result to mark (null before any validation: only clearing earlier marks is offered). */
+  done: DoneState | null;
   lang: Lang;
   text: PaneText;
   host: ExcelHost;
@@ -40,7 +41,7 @@ function OfficeMarks({
 }) {
   const styles = useStyles();
   const [action, run] = useAction<{ kind: "mark" | "clear"; cells: number; storeError: unknown }>();
-  const count = useMemo(() => cellsToMark(done.result.issues), [done]);
+  const count = useMemo(() => (done ? cellsToMark(done.result.issues) : 0), [done]);
 
   const save = async (r: MarkRecord | null): Promise<unknown> => {
     try {
@@ -50,9 +51,9 @@ function OfficeMarks({
       return e;
     }
   };
-  const mark = () =>
+  const mark = (d: DoneState) =>
     run(async () => {
-      const r = await markIssues(host, done.result, lang);
+      const r = await markIssues(host, d.result, lang);
       setRecord(r);
       return { kind: "mark", cells: r.cells.length, storeError: await save(r) };
     });
@@ -67,18 +68,22 @@ function OfficeMarks({
   return (
     <div className={styles.root} data-testid="marks">
       <div className={styles.row}>
-        <Button disabled={busy || count === 0 || record !== null} onClick={() => void mark()} data-testid="mark">
-          {text.office.markButton(count)}
-        </Button>
+        {done && (
+          <Button disabled={busy || count === 0 || record !== null} onClick={() => void mark(done)} data-testid="mark">
+            {text.office.markButton(count)}
+          </Button>
+        )}
         {record && (
           <Button disabled={busy} onClick={() => void clear(record)} data-testid="clear-marks">
             {text.office.clearButton(record.cells.length)}
           </Button>
         )}
       </div>
-      <Caption1 className={styles.muted} data-testid="mark-hint">
-        {count === 0 ? text.office.nothingToMark : text.office.markHint(count)}
-      </Caption1>
+      {done && (
+        <Caption1 className={styles.muted} data-testid="mark-hint">
+          {count === 0 ? text.office.nothingToMark : text.office.markHint(count)}
+        </Caption1>
+      )}
       <div aria-live="polite">
         {busy && <Text role="status">{text.office.marking}</Text>}
         {action.status === "done" && (
@@ -150,7 +155,8 @@ export function MarkActions({
   record,
   setRecord,
 }: {
-  done: DoneState;
+  /** Null before any validation: in Excel, earlier marks can still be cleared. */
+  done: DoneState | null;
   lang: Lang;
   text: PaneText;
   host: ExcelHost | null;
@@ -159,7 +165,7 @@ export function MarkActions({
   record: MarkRecord | null;
   setRecord: (r: MarkRecord | null) => void;
 }) {
-  if (done.source.kind === "office") {
+  if (!done || done.source.kind === "office") {
     return host ? (
       <OfficeMarks
         done={done}

@@ -270,6 +270,11 @@ export function ValidatePanel({
 }) {
   const styles = useStyles();
   const [record, setRecord] = useMarkRecord(markStore);
+  // Marks found when the pane opens can be cleared before validating; the bar stays to report the clearing.
+  const [hadMarks, setHadMarks] = useState(false);
+  useEffect(() => {
+    if (record) setHadMarks(true);
+  }, [record]);
   const [selectError, setSelectError] = useState<unknown>(null);
   const { state, open, cancel } = validation;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -359,6 +364,18 @@ export function ValidatePanel({
             {text.dropHint} · {text.privacyNote}
           </Caption1>
         </div>
+      )}
+
+      {inOffice && !done && hadMarks && (
+        <MarkActions
+          done={null}
+          lang={lang}
+          text={text}
+          host={host}
+          store={markStore}
+          record={record}
+          setRecord={setRecord}
+        />
       )}
 
       <StatusView state={state} text={text} inOffice={inOffice} onCancel={cancel} />

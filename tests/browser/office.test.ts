@@ -292,6 +292,27 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     await page.screenshot({ path: path.join(OUT, "office-汇总.png"), fullPage: true });
   });
 
+  it("a reopened pane can still clear the marks it made (the record is kept with the document)", async () => {
+    await page.locator("#tab-validate").click();
+    await page.getByTestId("mark").click();
+    await page.getByTestId("marks-done").waitFor();
+    const n = await page.evaluate(() => window.zhibuTest!.saved.at(-1)?.cells.length ?? 0);
+    expect(n).toBeGreaterThan(0);
+    // Reopen: the record comes back from the store before anything is validated.
+    await page.reload();
+    await page.waitForFunction(() => window.zhibuTest !== undefined);
+    const original = await page.evaluate(() => window.zhibuTest!.host.fills("花名册"));
+    await expect(page.getByTestId("clear-marks").textContent()).resolves.toBe(`清除标注（恢复 ${n} 个单元格）`);
+    await page.getByTestId("clear-marks").click();
+    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已恢复 ${n} 个单元格原来的填充。`);
+    await expect(page.evaluate(() => window.zhibuTest!.host.calls.map((c) => c.method))).resolves.toEqual([
+      "clearMarks",
+    ]);
+    await expect(page.evaluate(() => window.zhibuTest!.host.fills("花名册"))).resolves.toEqual(original);
+    await expect(page.evaluate(() => window.zhibuTest!.saved)).resolves.toEqual([null]);
+    await expect(page.getByTestId("clear-marks").count()).resolves.toBe(0);
+  });
+
   it("logged no console error", () => {
     expect(consoleErrors).toEqual([]);
   });
