@@ -75,6 +75,20 @@ export async function readWorkbookInBrowser(
   file: FileLike,
   onStage: (stage: ReadStage) => void = () => undefined,
 ): Promise<WorkbookSnapshot> {
+  return (await readWorkbookFile(file, onStage)).snapshot;
+}
+
+/** An opened file: its snapshot and its bytes as read (kept to write the marked copy; never written back). */
+export interface OpenedWorkbook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly bytes: Uint8Array;
+}
+
+/** Like readWorkbookInBrowser, also keeping the file's bytes. */
+export async function readWorkbookFile(
+  file: FileLike,
+  onStage: (stage: ReadStage) => void = () => undefined,
+): Promise<OpenedWorkbook> {
   const name = file.name;
   onStage("reading");
   let bytes: Uint8Array;
@@ -95,10 +109,11 @@ export async function readWorkbookInBrowser(
   onStage("parsing");
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    // exceljs gets its own copy: the kept bytes stay exactly what the file held.
+    await wb.xlsx.load(bytes.slice().buffer);
   } catch {
     throw new WorkbookReadError("corrupt", name);
   }
   if (wb.worksheets.length === 0) throw new WorkbookReadError("no-sheets", name);
-  return snapshotWorkbook(wb, name);
+  return { snapshot: snapshotWorkbook(wb, name), bytes };
 }

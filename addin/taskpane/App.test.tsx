@@ -1,5 +1,6 @@
 import { renderToString } from "react-dom/server";
 import { App, detectHostMode } from "./App";
+import type { ExcelHost } from "../office/port";
 
 describe("task pane shell", () => {
   it("renders title, the four areas and the standalone mode without any Office host", () => {
@@ -19,6 +20,18 @@ describe("task pane shell", () => {
 
   it("says it runs in Excel when a host is reported", () => {
     expect(renderToString(<App initialMode="office" initialLang="zh-CN" />)).toContain("在 Excel 中运行");
+  });
+
+  it("in Excel offers the active sheet or the whole workbook instead of opening a file", () => {
+    const host = new Proxy({} as ExcelHost, {
+      get: (_t, key) => {
+        throw new Error(`no host call while rendering (${String(key)})`);
+      },
+    });
+    const html = renderToString(<App initialMode="office" initialLang="zh-CN" office={{ host, markStore: null }} />);
+    for (const label of ["当前工作表", "整个工作簿", "编辑时重新校验", "选择范围后点“校验”"])
+      expect(html).toContain(label);
+    expect(html).not.toContain("打开 .xlsx 文件");
   });
 
   it("detects standalone mode when office.js is not loaded", async () => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import {
-  Body1,
   Button,
   FluentProvider,
   Tab,
@@ -16,12 +15,24 @@ import { hasOfficeHostHint, loadOfficeJs } from "./office-loader";
 import { TEXT, detectLang, type Lang } from "./i18n";
 import { ValidatePanel } from "./ValidatePanel";
 import { SummaryPanel } from "./SummaryPanel";
-import { useValidation } from "./useValidation";
+import { type ValidationState, useValidation } from "./useValidation";
+import { TemplatesPanel } from "./TemplatesPanel";
+import { SettingsPanel } from "./SettingsPanel";
+import type { ExcelHost } from "../office/port";
+import { type MarkStore, connectExcel, officeDisplayLang, officeMarkStore } from "../office/connect";
+import type { Scope } from "./office-validation";
 
 /** Where the pane runs: inside an Office host, in a plain browser, or not yet known. */
 export type HostMode = "detecting" | "office" | "standalone";
 
 type AreaId = "templates" | "validate" | "summary" | "settings";
+
+/** 设置's 支部名称 of the validated workbook ("" when unknown). */
+function branchOf(state: ValidationState): string {
+  if (state.status !== "done") return "";
+  const v = state.result.settings.values["branchName"];
+  return typeof v === "string" ? v : "";
+}
 
 const AREA_IDS: readonly AreaId[] = ["templates", "validate", "summary", "settings"];
 
@@ -63,26 +74,60 @@ export async function detectHostMode(timeoutMs = 30000): Promise<Exclude<HostMod
   }
 }
 
-export function App({ initialMode = "detecting", initialLang }: { initialMode?: HostMode; initialLang?: Lang }) {
+/** The Excel side once a host is reported: the port, and where the marks' record is kept. */
+export interface OfficeConnection {
+  readonly host: ExcelHost;
+  readonly markStore: MarkStore | null;
+}
+
+/** Connects to the real Excel (the globals are touched only in addin/office/connect.ts). */
+function connectOffice(): OfficeConnection {
+  let markStore: MarkStore | null = null;
+  try {
+    markStore = officeMarkStore();
+  } catch (e) {
+    console.warn("document settings unavailable; marks are kept for this session only", e);
+  }
+  return { host: connectExcel(), markStore };
+}
+
+export function App({
+  initialMode = "detecting",
+  initialLang,
+  office: givenOffice,
+}: {
+  initialMode?: HostMode;
+  initialLang?: Lang;
+  /** The Excel connection to use in Office mode (tests pass a double); by default the real one is made. */
+  office?: OfficeConnection;
+}) {
   const styles = useStyles();
   const [mode, setMode] = useState<HostMode>(initialMode);
-  // 校验 is the area that works today, so the pane opens on it.
   const [area, setArea] = useState<AreaId>("validate");
   const [lang, setLang] = useState<Lang>(() => initialLang ?? detectLang());
+  const [office, setOffice] = useState<OfficeConnection | null>(givenOffice ?? null);
+  const [scope, setScope] = useState<Scope>("active");
   const text = TEXT[lang];
-  // One opened workbook for the whole pane: 校验 opens and validates it, 汇总 summarises the same snapshot.
+  // One workbook for the whole pane: 校验 reads and validates it, the other areas use the same result.
   const validation = useValidation();
+  const inOffice = mode === "office";
+  const host = inOffice ? (office?.host ?? null) : null;
 
   useEffect(() => {
     if (initialMode !== "detecting") return;
     let alive = true;
     void detectHostMode().then((m) => {
-      if (alive) setMode(m);
+      if (!alive) return;
+      setMode(m);
+      if (m === "office") {
+        if (!givenOffice) setOffice(connectOffice());
+        if (!initialLang) setLang(officeDisplayLang());
+      }
     });
     return () => {
       alive = false;
     };
-  }, [initialMode]);
+  }, [initialMode, initialLang, givenOffice]);
 
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = lang;
@@ -132,12 +177,42 @@ export function App({ initialMode = "detecting", initialLang }: { initialMode?: 
             hidden={id !== area}
           >
             {id === "validate" ? (
-              <ValidatePanel lang={lang} text={text} inOffice={mode === "office"} validation={validation} />
-            ) : id === "summary" && id === area ? (
-              <SummaryPanel text={text} state={validation.state} onGoToValidate={() => setArea("validate")} />
-            ) : id === area ? (
-              <Body1>{text.areaPlaceholders[id]}</Body1>
-            ) : null}
+              <ValidatePanel
+                lang={lang}
+                text={text}
+                inOffice={inOffice}
+                validation={validation}
+                host={host}
+                markStore={inOffice ? (office?.markStore ?? null) : null}
+                scope={scope}
+                onScope={setScope}
+              />
+            ) : id !== area ? null : id === "summary" ? (
+              <SummaryPanel
+                text={text}
+                state={validation.state}
+                onGoToValidate={() => setArea("validate")}
+                host={host}
+              />
+            ) : id === "templates" ? (
+              <TemplatesPanel
+                text={text}
+                inOffice={inOffice}
+                host={host}
+                validation={validation}
+                branchName={branchOf(validation.state)}
+                onScope={setScope}
+              />
+            ) : (
+              <SettingsPanel
+                text={text}
+                inOffice={inOffice}
+                host={host}
+                validation={validation}
+                scope={scope}
+                onGoToValidate={() => setArea("validate")}
+              />
+            )}
           </section>
         ))}
       </main>

@@ -1,4 +1,7 @@
-/** The 汇总 area, standalone mode: summary tables of the workbook opened in 校验, and a summary workbook download. */
+/**
+ * The 汇总 area: summary tables of the workbook validated in 校验. Standalone: a summary workbook download. In
+ * Excel: build/refresh the 汇总 sheet, and export a new workbook (a download where the host cannot create one).
+ */
 import { useMemo, useState } from "react";
 import {
   Body1,
@@ -18,8 +21,12 @@ import type { PaneText } from "./i18n";
 import type { ValidationState } from "./useValidation";
 import { formatTableCell } from "../../src/core/summary/table";
 import { summaryFileName, summarySections, summaryWorkbookBytes } from "./summary-model";
-
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { downloadBytes } from "../standalone/download";
+import type { ExcelHost, SummarySheetResult } from "../office/port";
+import { summaryTitles } from "../../src/core/summary/sections";
+import { type ExportOutcome, exportWorkbook, summaryFellBack } from "./office-actions";
+import { hostErrorMessage } from "./host-errors";
+import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,6 +51,7 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
@@ -92,19 +100,6 @@ function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
   );
 }
 
-/** Offers `bytes` as a download named `name` through a temporary object URL; nothing leaves the browser. */
-function downloadBytes(bytes: ArrayBuffer, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.style.display = "none";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-}
-
 type DownloadState =
   { readonly status: "idle" | "busy" | "failed" } | { readonly status: "done"; readonly name: string };
 
@@ -112,14 +107,19 @@ export function SummaryPanel({
   text,
   state,
   onGoToValidate,
+  host = null,
 }: {
   text: PaneText;
   state: ValidationState;
   onGoToValidate: () => void;
+  /** Set in Excel: the sheet and export buttons go through it. */
+  host?: ExcelHost | null;
 }) {
   const styles = useStyles();
   const [mask, setMask] = useState(true);
   const [download, setDownload] = useState<DownloadState>({ status: "idle" });
+  const [sheet, writeSheet] = useAction<SummarySheetResult>();
+  const [exported, exportNew] = useAction<ExportOutcome & { name: string }>();
   const done = state.status === "done" ? state : null;
   const sections = useMemo(() => (done ? summarySections(done.result, mask) : []), [done, mask]);
 
@@ -134,16 +134,28 @@ export function SummaryPanel({
     return (
       <div className={styles.root}>
         <Body1 data-testid="summary-empty" className={styles.muted}>
-          {text.summary.empty}
+          {host ? text.summary.emptyOffice : text.summary.empty}
         </Body1>
         <div>
           <Button appearance="primary" onClick={onGoToValidate}>
-            {text.summary.goToValidate}
+            {host ? text.summary.goToValidateOffice : text.summary.goToValidate}
           </Button>
         </div>
       </div>
     );
   }
+
+  const inOffice = host !== null && done.source.kind === "office";
+  const onWriteSheet = () =>
+    host &&
+    writeSheet(() => host.writeSummarySheet(done.result, { ...summaryTitles(done.result, done.fileName), mask }));
+  const onExport = () =>
+    host &&
+    exportNew(async () => {
+      const name = summaryFileName(done.fileName);
+      const bytes = await summaryWorkbookBytes(done.result, done.fileName, sections);
+      return { ...(await exportWorkbook(host, bytes, (b) => downloadBytes(b, name))), name };
+    });
 
   const onDownload = async () => {
     setDownload({ status: "busy" });
@@ -170,16 +182,37 @@ export function SummaryPanel({
           label={text.summary.maskSwitch}
           data-testid="mask-switch"
         />
-        <Button
-          appearance="primary"
-          disabled={sections.length === 0 || download.status === "busy"}
-          onClick={() => void onDownload()}
-          data-testid="summary-download"
-        >
-          {text.summary.download}
-        </Button>
+        {inOffice ? (
+          <>
+            <Button
+              appearance="primary"
+              disabled={sheet.status === "busy"}
+              onClick={() => void onWriteSheet()}
+              data-testid="summary-sheet"
+            >
+              {text.summary.writeSheet}
+            </Button>
+            <Button
+              disabled={sections.length === 0 || exported.status === "busy"}
+              onClick={() => void onExport()}
+              data-testid="summary-export"
+            >
+              {text.summary.exportButton}
+            </Button>
+          </>
+        ) : (
+          <Button
+            appearance="primary"
+            disabled={sections.length === 0 || download.status === "busy"}
+            onClick={() => void onDownload()}
+            data-testid="summary-download"
+          >
+            {text.summary.download}
+          </Button>
+        )}
       </div>
-      <div aria-live="polite">
+      {inOffice && <Caption1 className={styles.muted}>{text.summary.writeSheetHint}</Caption1>}
+      <div aria-live="polite" className={styles.status}>
         {download.status === "busy" && <Text role="status">{text.summary.downloading}</Text>}
         {download.status === "done" && (
           <Text role="status" data-testid="summary-downloaded">
@@ -189,6 +222,32 @@ export function SummaryPanel({
         {download.status === "failed" && (
           <MessageBar intent="error">
             <MessageBarBody>{text.summary.downloadFailed}</MessageBarBody>
+          </MessageBar>
+        )}
+        {sheet.status === "busy" && <Text role="status">{text.summary.writing}</Text>}
+        {sheet.status === "done" && (
+          <Text role="status" data-testid="summary-sheet-done">
+            {summaryFellBack(sheet.value)
+              ? text.summary.writtenPlain(sheet.value.sheet)
+              : text.summary.written(sheet.value.sheet, sheet.value.pivotTables, sheet.value.charts)}
+          </Text>
+        )}
+        {sheet.status === "failed" && (
+          <MessageBar intent="error" data-testid="summary-sheet-error">
+            <MessageBarBody>{hostErrorMessage(sheet.error, "summary", text)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {exported.status === "busy" && <Text role="status">{text.summary.exporting}</Text>}
+        {exported.status === "done" && (
+          <Text role="status" data-testid="summary-exported">
+            {exported.value.kind === "opened"
+              ? text.summary.openedNew
+              : text.summary.exportDownloaded(exported.value.name, exported.value.requirement)}
+          </Text>
+        )}
+        {exported.status === "failed" && (
+          <MessageBar intent="error" data-testid="summary-export-error">
+            <MessageBarBody>{hostErrorMessage(exported.error, "export", text)}</MessageBarBody>
           </MessageBar>
         )}
       </div>

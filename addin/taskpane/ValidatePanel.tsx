@@ -1,5 +1,9 @@
-/** The 校验 area, standalone mode: open an .xlsx from disk, validate it in the browser, browse the issues. */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+/**
+ * The 校验 area. Standalone: open an .xlsx from disk, validate it in the browser, browse the issues, download a
+ * marked copy. In Excel: validate the active sheet or the workbook through the host, select an issue's cell,
+ * mark and clear.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -25,6 +29,13 @@ import { ruleTitle } from "../../src/core/messages/titles";
 import { formatDate } from "../../src/core/dates";
 import type { Lang, PaneText } from "./i18n";
 import { STAGE_PROGRESS, type ValidationControls, type ValidationState } from "./useValidation";
+import type { ExcelHost } from "../office/port";
+import type { MarkStore } from "../office/connect";
+import { OfficeValidateBar } from "./OfficeValidateBar";
+import { MarkActions } from "./MarkActions";
+import { hostErrorMessage } from "./host-errors";
+import { useMarkRecord } from "./useMarkRecord";
+import type { Scope } from "./office-validation";
 import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
 
 /** Issues rendered per group before a "show more" button, so a 100,000-row sheet stays responsive. */
@@ -107,19 +118,37 @@ const SEVERITY_BADGE: Record<Severity, "danger" | "important" | "informative"> =
   info: "informative",
 };
 
-function StatusView({ state, text, onCancel }: { state: ValidationState; text: PaneText; onCancel: () => void }) {
+function StatusView({
+  state,
+  text,
+  inOffice,
+  onCancel,
+}: {
+  state: ValidationState;
+  text: PaneText;
+  inOffice: boolean;
+  onCancel: () => void;
+}) {
   const styles = useStyles();
   if (state.status === "loading") {
+    const stage = inOffice && state.stage === "reading" ? text.office.reading : text.stages[state.stage];
     return (
       <div role="status" aria-live="polite" data-testid="validate-loading">
         <Body1>
-          {state.fileName} — {text.stages[state.stage]}
+          {state.fileName} — {stage}
         </Body1>
-        <ProgressBar value={STAGE_PROGRESS[state.stage]} max={1} aria-label={text.stages[state.stage]} />
-        <Button appearance="subtle" onClick={onCancel}>
+        <ProgressBar value={STAGE_PROGRESS[state.stage]} max={1} aria-label={stage} />
+        <Button appearance="subtle" onClick={onCancel} data-testid="validate-cancel">
           {text.cancel}
         </Button>
       </div>
+    );
+  }
+  if (state.status === "host-error") {
+    return (
+      <MessageBar intent="error" data-testid="validate-error">
+        <MessageBarBody>{hostErrorMessage(state.error, "validate", text)}</MessageBarBody>
+      </MessageBar>
     );
   }
   if (state.status === "error") {
@@ -135,15 +164,15 @@ function StatusView({ state, text, onCancel }: { state: ValidationState; text: P
   }
   if (state.status === "cancelled") {
     return (
-      <Body1 role="status" className={styles.muted}>
-        {text.cancelled}
+      <Body1 role="status" className={styles.muted} data-testid="validate-cancelled">
+        {inOffice ? text.office.stale : text.cancelled}
       </Body1>
     );
   }
   if (state.status === "idle") {
     return (
       <Body1 data-testid="validate-empty" className={styles.muted}>
-        {text.emptyState}
+        {inOffice ? text.office.emptyState : text.emptyState}
       </Body1>
     );
   }
@@ -224,14 +253,29 @@ export function ValidatePanel({
   text,
   inOffice,
   validation,
+  host = null,
+  markStore = null,
+  scope,
+  onScope,
 }: {
   lang: Lang;
   text: PaneText;
   inOffice: boolean;
   /** The opened workbook and its result, owned by the App so the 汇总 area can use them too. */
   validation: ValidationControls;
+  host?: ExcelHost | null;
+  markStore?: MarkStore | null;
+  scope: Scope;
+  onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
+  const [record, setRecord] = useMarkRecord(markStore);
+  // Marks found when the pane opens can be cleared before validating; the bar stays to report the clearing.
+  const [hadMarks, setHadMarks] = useState(false);
+  useEffect(() => {
+    if (record) setHadMarks(true);
+  }, [record]);
+  const [selectError, setSelectError] = useState<unknown>(null);
   const { state, open, cancel } = validation;
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -242,6 +286,9 @@ export function ValidatePanel({
 
   const done = state.status === "done" ? state : null;
   const groups = useMemo(() => (done ? groupByRule(done.result.issues, show) : []), [done, show]);
+  // A new result (another file, a re-check) invalidates the selection, which is an index into the issues.
+  const result = done?.result;
+  useEffect(() => setSelected(null), [result]);
   const selectedIssue = done && selected !== null ? (done.result.issues[selected] ?? null) : null;
   const preview = useMemo(
     () => (done && selectedIssue ? rowPreview(done.snapshot, done.result, selectedIssue) : null),
@@ -253,6 +300,15 @@ export function ValidatePanel({
     const box = td?.closest("[data-preview-scroll]");
     if (td && box instanceof HTMLElement) box.scrollLeft = Math.max(0, td.offsetLeft - box.clientWidth / 3);
   }, []);
+
+  const select = (index: number) => {
+    setSelected(index);
+    setSelectError(null);
+    const issue = done?.result.issues[index];
+    if (host && inOffice && issue?.cell) {
+      host.selectCell(issue.sheet, issue.cell).catch((e: unknown) => setSelectError(e));
+    }
+  };
 
   const openFile = (file: File | undefined) => {
     if (!file) return;
@@ -275,39 +331,54 @@ export function ValidatePanel({
 
   return (
     <div className={styles.root}>
-      {inOffice && <Caption1 className={styles.muted}>{text.officeNote}</Caption1>}
-      <div
-        className={mergeClasses(styles.drop, dragging && styles.dropActive)}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="drop-zone"
-      >
-        <Button appearance="primary" onClick={() => inputRef.current?.click()} disabled={state.status === "loading"}>
-          {text.openButton}
-        </Button>
-        <input
-          ref={inputRef}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className={styles.hiddenInput}
-          data-testid="file-input"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            openFile(e.currentTarget.files?.[0]);
-            e.currentTarget.value = "";
+      {inOffice ? (
+        <OfficeValidateBar text={text} host={host} validation={validation} scope={scope} onScope={onScope} />
+      ) : (
+        <div
+          className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
           }}
-        />
-        <Caption1 className={styles.muted}>
-          {text.dropHint} · {text.privacyNote}
-        </Caption1>
-      </div>
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          data-testid="drop-zone"
+        >
+          <Button appearance="primary" onClick={() => inputRef.current?.click()} disabled={state.status === "loading"}>
+            {text.openButton}
+          </Button>
+          <input
+            ref={inputRef}
+            type="file"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className={styles.hiddenInput}
+            data-testid="file-input"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              openFile(e.currentTarget.files?.[0]);
+              e.currentTarget.value = "";
+            }}
+          />
+          <Caption1 className={styles.muted}>
+            {text.dropHint} · {text.privacyNote}
+          </Caption1>
+        </div>
+      )}
 
-      <StatusView state={state} text={text} onCancel={cancel} />
+      {inOffice && !done && hadMarks && (
+        <MarkActions
+          done={null}
+          lang={lang}
+          text={text}
+          host={host}
+          store={markStore}
+          record={record}
+          setRecord={setRecord}
+        />
+      )}
+
+      <StatusView state={state} text={text} inOffice={inOffice} onCancel={cancel} />
 
       {done && (
         <>
@@ -316,6 +387,9 @@ export function ValidatePanel({
               {done.fileName}
             </Subtitle2>
             <Caption1>{text.asOf(formatDate(done.result.asOf))}</Caption1>
+            {Object.keys(done.edits).length > 0 && (
+              <Caption1 data-testid="edited-note">{text.settings.editedNote(Object.keys(done.edits).length)}</Caption1>
+            )}
             <Text role="status" data-testid="totals">
               {text.totals(done.result.counts)}
             </Text>
@@ -325,6 +399,16 @@ export function ValidatePanel({
               </Caption1>
             ))}
           </section>
+
+          <MarkActions
+            done={done}
+            lang={lang}
+            text={text}
+            host={host}
+            store={markStore}
+            record={record}
+            setRecord={setRecord}
+          />
 
           <div role="group" aria-label={text.filterLabel} className={styles.filters}>
             {SEVERITY_ORDER.map((s) => (
@@ -349,6 +433,14 @@ export function ValidatePanel({
                   {selectedIssue.cell ? issueLocation(selectedIssue) : `${selectedIssue.sheet} · ${text.sheetLevel}`}
                 </Text>
                 <Body1>{formatIssue(selectedIssue, lang)}</Body1>
+                {host && inOffice && selectedIssue.cell && selectError === null && (
+                  <Caption1 className={styles.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
+                )}
+                {selectError !== null && (
+                  <MessageBar intent="warning" data-testid="select-error">
+                    <MessageBarBody>{hostErrorMessage(selectError, "select", text)}</MessageBarBody>
+                  </MessageBar>
+                )}
                 {preview && (
                   <div className={styles.previewScroll} data-preview-scroll="">
                     <table className={styles.table} data-testid="row-preview">
@@ -431,7 +523,7 @@ export function ValidatePanel({
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
-                    <GroupPanel group={g} lang={lang} text={text} selected={selected} onSelect={setSelected} />
+                    <GroupPanel group={g} lang={lang} text={text} selected={selected} onSelect={select} />
                   </AccordionPanel>
                 </AccordionItem>
               ))}

@@ -2,6 +2,7 @@
 import type { Lang } from "../../src/core/messages";
 import type { Severity } from "../../src/core/types";
 import type { ReadFailure, ReadStage } from "../standalone/read-workbook";
+import type { HostFeature } from "../office/port";
 
 export type { Lang };
 
@@ -13,12 +14,10 @@ export function detectLang(language: string | undefined = globalThis.navigator?.
 export interface PaneText {
   readonly appTitle: string;
   readonly areas: Readonly<Record<"templates" | "validate" | "summary" | "settings", string>>;
-  readonly areaPlaceholders: Readonly<Record<"templates" | "summary" | "settings", string>>;
   readonly areasLabel: string;
   readonly modes: Readonly<Record<"detecting" | "office" | "standalone", string>>;
   readonly langToggle: string;
   readonly langToggleLabel: string;
-  readonly officeNote: string;
   readonly openButton: string;
   readonly dropHint: string;
   readonly emptyState: string;
@@ -46,6 +45,8 @@ export interface PaneText {
   readonly summary: {
     readonly empty: string;
     readonly goToValidate: string;
+    readonly emptyOffice: string;
+    readonly goToValidateOffice: string;
     readonly loading: (file: string) => string;
     readonly noTemplates: string;
     readonly maskSwitch: string;
@@ -55,22 +56,111 @@ export interface PaneText {
     readonly downloadFailed: string;
     readonly noRows: string;
     readonly source: (file: string, asOf: string) => string;
+    readonly writeSheet: string;
+    readonly writeSheetHint: string;
+    readonly writing: string;
+    readonly written: (sheet: string, pivots: number, charts: number) => string;
+    readonly writtenPlain: (sheet: string) => string;
+    readonly exportButton: string;
+    readonly exporting: string;
+    readonly openedNew: string;
+    readonly exportDownloaded: (file: string, requirement: string) => string;
+  };
+  readonly office: {
+    readonly scopeLabel: string;
+    readonly scopeActive: string;
+    readonly scopeWorkbook: string;
+    readonly validateButton: string;
+    readonly emptyState: string;
+    readonly reading: string;
+    readonly stale: string;
+    readonly watchSwitch: string;
+    readonly watchHint: string;
+    readonly watching: string;
+    readonly markButton: (cells: number) => string;
+    readonly markHint: (cells: number) => string;
+    readonly marking: string;
+    readonly marked: (cells: number) => string;
+    readonly clearButton: (cells: number) => string;
+    readonly clearing: string;
+    readonly cleared: (cells: number) => string;
+    readonly nothingToMark: string;
+    readonly selectedCell: (location: string) => string;
+  };
+  readonly host: {
+    readonly features: Readonly<Record<HostFeature, string>>;
+    readonly actions: Readonly<Record<HostAction, string>>;
+    readonly featureUnavailable: (feature: string, requirement: string) => string;
+    readonly failed: (action: string, detail: string) => string;
+    readonly noHost: string;
+  };
+  readonly markedCopy: {
+    readonly button: string;
+    readonly note: string;
+    readonly busy: string;
+    readonly done: (file: string, cells: number) => string;
+    readonly failed: string;
+  };
+  readonly templates: {
+    readonly listLabel: string;
+    readonly names: Readonly<Record<string, { readonly title: string; readonly description: string }>>;
+    readonly branchLabel: string;
+    readonly branchHint: string;
+    readonly sampleLabel: string;
+    readonly sampleHint: string;
+    readonly sampleInvalid: string;
+    readonly insertButton: string;
+    readonly downloadButton: string;
+    readonly insertHint: string;
+    readonly downloadHint: string;
+    readonly busy: string;
+    readonly inserted: (sheets: string, table: string) => string;
+    readonly downloaded: (file: string) => string;
+    readonly failed: string;
+    readonly recogniseTitle: string;
+    readonly recogniseButton: string;
+    readonly recogniseEmpty: string;
+    readonly recogniseEmptyOffice: string;
+    readonly notTemplate: (sheet: string) => string;
+    readonly sheetHeading: (sheet: string, template: string, headerRow: number, rows: number) => string;
+    readonly fieldColumn: string;
+    readonly columnColumn: string;
+    readonly missing: string;
+    readonly requiredMark: string;
+    readonly optionalAbsent: string;
+  };
+  readonly settings: {
+    readonly intro: string;
+    readonly empty: string;
+    readonly officeEmpty: string;
+    readonly defaultHint: (value: string, note: string) => string;
+    readonly fromSheet: string;
+    readonly invalid: (label: string) => string;
+    readonly apply: string;
+    readonly applyHint: string;
+    readonly reset: string;
+    readonly applied: (n: number) => string;
+    readonly save: string;
+    readonly saving: string;
+    readonly saved: (n: number) => string;
+    readonly willWrite: string;
+    readonly change: (cell: string | null, label: string, before: string, after: string) => string;
+    readonly noChanges: string;
+    readonly editedNote: (n: number) => string;
   };
 }
+
+/** What the pane was doing when a host call failed (named in the message). */
+export type HostAction =
+  "validate" | "select" | "mark" | "clear" | "insert" | "settings" | "summary" | "export" | "watch";
 
 const ZH: PaneText = {
   appTitle: "支部表格助手",
   areas: { templates: "模板", validate: "校验", summary: "汇总", settings: "设置" },
-  areaPlaceholders: {
-    templates: "插入党员花名册、月度工作安排、年终考核、民主测评等模板。（开发中）",
-    summary: "生成或刷新“汇总”工作表，导出会议用汇总表。（开发中）",
-    settings: "编辑“设置”工作表中的支部名称、统计截止日期等。（开发中）",
-  },
   areasLabel: "功能区",
   modes: { detecting: "正在检测运行环境…", office: "在 Excel 中运行", standalone: "独立页面模式" },
   langToggle: "English",
   langToggleLabel: "Switch to English",
-  officeNote: "在 Excel 中直接校验当前工作簿的功能正在开发；现在可以打开一个 .xlsx 文件校验。",
   openButton: "打开 .xlsx 文件…",
   dropHint: "或把文件拖到这里",
   emptyState: "打开一个 .xlsx 文件开始校验",
@@ -122,6 +212,8 @@ const ZH: PaneText = {
   summary: {
     empty: "请先在“校验”中打开一个 .xlsx 文件，这里会显示它的汇总。",
     goToValidate: "去“校验”打开文件",
+    emptyOffice: "请先在“校验”中校验当前工作表或整个工作簿，这里会显示汇总。",
+    goToValidateOffice: "去“校验”",
     loading: (f) => `正在读取 ${f}…`,
     noTemplates: "未找到可汇总的模板工作表（党员花名册等）。",
     maskSwitch: "隐去身份证号和电话",
@@ -131,22 +223,135 @@ const ZH: PaneText = {
     downloadFailed: "生成汇总工作簿失败，请重试。",
     noRows: "（无）",
     source: (f, d) => `${f} · 统计截止日期 ${d}`,
+    writeSheet: "生成/刷新“汇总”工作表",
+    writeSheetHint: "在本工作簿中新建或重建助手自己的“汇总”工作表，不改动其他工作表。",
+    writing: "正在生成“汇总”工作表…",
+    written: (s, p, c) => `已生成工作表“${s}”：${p} 个数据透视表，${c} 个图表。`,
+    writtenPlain: (s) =>
+      `已生成工作表“${s}”。此版本的 Excel 不支持数据透视表或图表，已改用普通表格；更新 Office 后可再刷新。`,
+    exportButton: "导出为新工作簿",
+    exporting: "正在导出…",
+    openedNew: "已在 Excel 中打开一个新的汇总工作簿，请在其中保存。",
+    exportDownloaded: (f, r) => `此版本的 Excel 不能直接新建工作簿（需要 ${r}），已改为下载 ${f}。`,
+  },
+  office: {
+    scopeLabel: "校验范围",
+    scopeActive: "当前工作表",
+    scopeWorkbook: "整个工作簿",
+    validateButton: "校验",
+    emptyState: "选择范围后点“校验”。助手只读取表格，不会改动单元格。",
+    reading: "正在从 Excel 读取…",
+    stale: "已取消：上次的结果已作废，请重新校验。",
+    watchSwitch: "编辑时重新校验",
+    watchHint: "修改单元格约 1 秒后，自动重新校验改动过的工作表。",
+    watching: "正在监视编辑…",
+    markButton: (n) => `标注 ${n} 个单元格`,
+    markHint: (n) =>
+      `将给 ${n} 个有问题的单元格填充颜色（错误红、警告黄、提示蓝），并记下原来的填充，可用“清除标注”原样恢复。`,
+    marking: "正在标注…",
+    marked: (n) => `已标注 ${n} 个单元格。`,
+    clearButton: (n) => `清除标注（恢复 ${n} 个单元格）`,
+    clearing: "正在恢复…",
+    cleared: (n) => `已恢复 ${n} 个单元格原来的填充。`,
+    nothingToMark: "没有可标注的单元格。",
+    selectedCell: (l) => `已在 Excel 中选中 ${l}`,
+  },
+  host: {
+    features: {
+      insertTemplate: "插入模板",
+      conditionalFormats: "条件格式",
+      pivotTables: "数据透视表",
+      charts: "图表",
+      createWorkbook: "新建工作簿",
+      onChanged: "编辑时重新校验",
+    },
+    actions: {
+      validate: "校验",
+      select: "选中单元格",
+      mark: "标注",
+      clear: "清除标注",
+      insert: "插入模板",
+      settings: "保存设置",
+      summary: "生成汇总表",
+      export: "导出",
+      watch: "监视编辑",
+    },
+    featureUnavailable: (f, r) =>
+      `此版本的 Excel 不支持“${f}”（需要 ${r}）。请把 Office 更新到最新版本，或改用 Excel 网页版；也可以在浏览器中打开独立页面使用下载功能。`,
+    failed: (a, d) => `${a}失败：${d}。请检查工作簿（是否处于编辑单元格状态、工作表是否受保护）后重试。`,
+    noHost: "尚未连接到 Excel，请稍候或重新打开任务窗格。",
+  },
+  markedCopy: {
+    button: "下载标注副本",
+    note: "副本是新文件：有问题的单元格按严重程度填色并附批注，包含“设置”中的修改；原文件不会被改动。注意：副本由浏览器重新生成，原文件中的图表和数据透视表不会保留。",
+    busy: "正在生成标注副本…",
+    done: (f, n) => `已下载 ${f}（标注了 ${n} 个单元格）。原文件没有被修改。`,
+    failed: "生成标注副本失败，请重试。",
+  },
+  templates: {
+    listLabel: "选择模板",
+    names: {
+      roster: { title: "党员花名册", description: "党员、预备党员、发展对象、入党积极分子和入党申请人名册" },
+      schedule: { title: "月度工作安排", description: "支部月度工作安排和“三会一课”等活动的计划与完成情况" },
+      evaluation: {
+        title: "教职工年终考核量化表",
+        description: "年终考核量化评分：考核项目列写成“名称(分值)”，总分、排名、等次",
+      },
+      ballot: { title: "民主评议党员测评统计表", description: "民主评议党员的测评票统计与评议结果" },
+    },
+    branchLabel: "支部名称",
+    branchHint: "写在标题前，也写入“设置”表；可留空。",
+    sampleLabel: "示例行数（0–200）",
+    sampleHint: "填入虚构的示例数据，便于试用；0 为空表。",
+    sampleInvalid: "请输入 0 到 200 之间的整数。",
+    insertButton: "插入",
+    downloadButton: "下载模板",
+    insertHint: "以新工作表插入，不会覆盖已有工作表（重名时自动加后缀）。",
+    downloadHint: "生成一个新的 .xlsx 文件下载到本机。",
+    busy: "正在生成模板…",
+    inserted: (s, t) => `已插入工作表：${s}（表格 ${t}）。`,
+    downloaded: (f) => `已下载 ${f}。`,
+    failed: "生成模板失败，请重试。",
+    recogniseTitle: "识别工作表",
+    recogniseButton: "识别当前工作表",
+    recogniseEmpty: "在“校验”中打开一个文件后，这里显示每张工作表识别为哪种模板，以及各字段对应的列。",
+    recogniseEmptyOffice: "点“识别当前工作表”，查看它是哪种模板以及各字段对应的列。",
+    notTemplate: (s) => `工作表“${s}”：未识别为模板（表头与四种模板都不够吻合）。`,
+    sheetHeading: (s, t, h, n) => `工作表“${s}”：${t}，表头在第 ${h} 行，${n} 行数据`,
+    fieldColumn: "字段",
+    columnColumn: "列",
+    missing: "缺少",
+    requiredMark: "（必填）",
+    optionalAbsent: "—",
+  },
+  settings: {
+    intro: "“设置”工作表中的各项。留空即用默认值。",
+    empty: "请先在“校验”中打开一个 .xlsx 文件，这里会显示它“设置”表中的值。",
+    officeEmpty: "先校验一次以读取“设置”表中的值；下面显示的是默认值。",
+    defaultHint: (v, n) => `默认：${v}。${n}`,
+    fromSheet: "来自“设置”表",
+    invalid: (l) => `“${l}”的值无法识别，请按提示的格式填写。`,
+    apply: "应用到校验",
+    applyHint: "只用于本页面的校验结果和标注副本，原文件不会被修改。",
+    reset: "恢复文件中的值",
+    applied: (n) => `已按 ${n} 项修改重新校验。`,
+    save: "保存到“设置”表",
+    saving: "正在写入“设置”表…",
+    saved: (n) => `已写入 ${n} 项，并重新校验。`,
+    willWrite: "将写入以下单元格：",
+    change: (c, l, b, a) => `${c ?? "“设置”表新增一行"}　${l}：${b || "（空）"} → ${a || "（空，用默认值）"}`,
+    noChanges: "没有修改。",
+    editedNote: (n) => `本页面已应用 ${n} 项设置修改（未写入原文件）。`,
   },
 };
 
 const EN: PaneText = {
   appTitle: "Branch Sheets Assistant",
   areas: { templates: "Templates", validate: "Validate", summary: "Summary", settings: "Settings" },
-  areaPlaceholders: {
-    templates: "Insert the roster, monthly schedule, year-end evaluation and ballot templates. (coming soon)",
-    summary: "Build or refresh the 汇总 sheet and export it for meetings. (coming soon)",
-    settings: "Edit the 设置 sheet: branch name, as-of date and more. (coming soon)",
-  },
   areasLabel: "Areas",
   modes: { detecting: "Detecting the host…", office: "Running in Excel", standalone: "Standalone page" },
   langToggle: "中文",
   langToggleLabel: "切换到中文",
-  officeNote: "Validating the open workbook in place is coming soon; for now, open an .xlsx file to validate it.",
   openButton: "Open .xlsx file…",
   dropHint: "or drop a file here",
   emptyState: "Open an .xlsx file to start validating",
@@ -198,6 +403,8 @@ const EN: PaneText = {
   summary: {
     empty: "Open an .xlsx file in Validate first; its summary appears here.",
     goToValidate: "Go to Validate to open a file",
+    emptyOffice: "Validate the active sheet or the whole workbook in Validate first; its summary appears here.",
+    goToValidateOffice: "Go to Validate",
     loading: (f) => `Reading ${f}…`,
     noTemplates: "No template sheets to summarise (roster etc.) were found.",
     maskSwitch: "Hide ID numbers and phone numbers",
@@ -207,6 +414,135 @@ const EN: PaneText = {
     downloadFailed: "Could not build the summary workbook. Please try again.",
     noRows: "(none)",
     source: (f, d) => `${f} · as of ${d}`,
+    writeSheet: "Build/refresh the 汇总 sheet",
+    writeSheetHint: "Creates or rebuilds the add-in's own 汇总 sheet in this workbook; no other sheet is changed.",
+    writing: "Building the 汇总 sheet…",
+    written: (s, p, c) => `Built sheet "${s}": ${p} PivotTables, ${c} charts.`,
+    writtenPlain: (s) =>
+      `Built sheet "${s}". This Excel has no PivotTables or charts for add-ins, so plain tables were used; refresh after updating Office.`,
+    exportButton: "Export as a new workbook",
+    exporting: "Exporting…",
+    openedNew: "A new summary workbook is open in Excel; save it there.",
+    exportDownloaded: (f, r) => `This Excel cannot create a workbook (needs ${r}), so ${f} was downloaded instead.`,
+  },
+  office: {
+    scopeLabel: "What to validate",
+    scopeActive: "Active sheet",
+    scopeWorkbook: "Whole workbook",
+    validateButton: "Validate",
+    emptyState: "Choose what to validate and select Validate. Cells are only read, never changed.",
+    reading: "Reading from Excel…",
+    stale: "Cancelled: the previous result is out of date. Validate again.",
+    watchSwitch: "Re-check while editing",
+    watchHint: "About a second after you edit cells, the edited sheets are validated again.",
+    watching: "Watching edits…",
+    markButton: (n) => `Mark ${n} cells`,
+    markHint: (n) =>
+      `Fills ${n} cells with issues (errors red, warnings yellow, info blue) and records their fills, so Clear marks restores them exactly.`,
+    marking: "Marking…",
+    marked: (n) => `Marked ${n} cells.`,
+    clearButton: (n) => `Clear marks (restore ${n} cells)`,
+    clearing: "Restoring…",
+    cleared: (n) => `Restored the original fill of ${n} cells.`,
+    nothingToMark: "No cells to mark.",
+    selectedCell: (l) => `Selected ${l} in Excel`,
+  },
+  host: {
+    features: {
+      insertTemplate: "Insert template",
+      conditionalFormats: "Conditional formats",
+      pivotTables: "PivotTables",
+      charts: "Charts",
+      createWorkbook: "Create a new workbook",
+      onChanged: "Re-check while editing",
+    },
+    actions: {
+      validate: "Validate",
+      select: "Select cell",
+      mark: "Mark",
+      clear: "Clear marks",
+      insert: "Insert template",
+      settings: "Save settings",
+      summary: "Build summary sheet",
+      export: "Export",
+      watch: "Watch edits",
+    },
+    featureUnavailable: (f, r) =>
+      `This version of Excel does not support "${f}" (needs ${r}). Update Office to the latest version or use Excel on the web; or open the standalone page in a browser and use its downloads.`,
+    failed: (a, d) =>
+      `${a} failed: ${d}. Check the workbook (not in cell-edit mode, sheet not protected) and try again.`,
+    noHost: "Not connected to Excel yet. Wait a moment or reopen the task pane.",
+  },
+  markedCopy: {
+    button: "Download marked copy",
+    note: "The copy is a new file: cells with issues are filled by severity with a note, and your Settings edits are included; the original file is not changed. Note: the browser rebuilds the copy, so charts and PivotTables of the original are not kept.",
+    busy: "Building the marked copy…",
+    done: (f, n) => `Downloaded ${f} (${n} cells marked). The original file was not changed.`,
+    failed: "Could not build the marked copy. Please try again.",
+  },
+  templates: {
+    listLabel: "Choose a template",
+    names: {
+      roster: {
+        title: "Party member roster (党员花名册)",
+        description: "Members, probationary members, candidates, activists and applicants",
+      },
+      schedule: {
+        title: "Monthly schedule (月度工作安排)",
+        description: 'The branch\'s monthly plan and the "three meetings and one lecture", planned and done',
+      },
+      evaluation: {
+        title: "Year-end evaluation (年终考核)",
+        description: 'Year-end scoring: item columns written as "name(points)", total, rank and grade',
+      },
+      ballot: {
+        title: "Democratic appraisal ballot (民主测评)",
+        description: "Tally of the members' appraisal ballots and the results",
+      },
+    },
+    branchLabel: "Branch name",
+    branchHint: "Written before the title and into the 设置 sheet; may be empty.",
+    sampleLabel: "Sample rows (0–200)",
+    sampleHint: "Invented sample data to try things out; 0 for an empty table.",
+    sampleInvalid: "Enter a whole number from 0 to 200.",
+    insertButton: "Insert",
+    downloadButton: "Download template",
+    insertHint: "Inserted as new sheets; existing sheets are never overwritten (a suffix is added).",
+    downloadHint: "Builds a new .xlsx file and downloads it.",
+    busy: "Building the template…",
+    inserted: (s, t) => `Inserted sheets: ${s} (table ${t}).`,
+    downloaded: (f) => `Downloaded ${f}.`,
+    failed: "Could not build the template. Please try again.",
+    recogniseTitle: "Recognise sheets",
+    recogniseButton: "Recognise the active sheet",
+    recogniseEmpty: "Open a file in Validate; this shows which template each sheet is and the column of each field.",
+    recogniseEmptyOffice: "Select Recognise the active sheet to see which template it is and the column of each field.",
+    notTemplate: (s) => `Sheet "${s}": not recognised as a template (its headers match none of the four well enough).`,
+    sheetHeading: (s, t, h, n) => `Sheet "${s}": ${t}, header in row ${h}, ${n} data rows`,
+    fieldColumn: "Field",
+    columnColumn: "Column",
+    missing: "missing",
+    requiredMark: " (required)",
+    optionalAbsent: "—",
+  },
+  settings: {
+    intro: "The items of the 设置 sheet. Leave one empty for its default.",
+    empty: "Open an .xlsx file in Validate first; the values of its 设置 sheet appear here.",
+    officeEmpty: "Validate once to read the 设置 sheet; the defaults are shown below.",
+    defaultHint: (v, n) => `Default: ${v}. ${n}`,
+    fromSheet: "from the 设置 sheet",
+    invalid: (l) => `The value of "${l}" is not recognised; use the format in the hint.`,
+    apply: "Apply to validation",
+    applyHint: "Used only for this page's results and the marked copy; the original file is not changed.",
+    reset: "Back to the file's values",
+    applied: (n) => `Validated again with ${n} changed settings.`,
+    save: "Save to the 设置 sheet",
+    saving: "Writing the 设置 sheet…",
+    saved: (n) => `Wrote ${n} items and validated again.`,
+    willWrite: "These cells will be written:",
+    change: (c, l, b, a) => `${c ?? "new row in 设置"}  ${l}: ${b || "(empty)"} → ${a || "(empty: default)"}`,
+    noChanges: "No changes.",
+    editedNote: (n) => `${n} settings edits apply on this page (not written to the original file).`,
   },
 };
 

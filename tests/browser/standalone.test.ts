@@ -1,18 +1,22 @@
 /**
- * The standalone 校验 area in real headless Chromium: build the pane (webpack, production), serve build/ with
+ * The standalone page's four areas in real headless Chromium: build the pane (webpack, production), serve build/ with
  * scripts/serve.mjs on a free port, open the messy roster fixture through the file input and check what the page
  * shows, that it is usable by keyboard, and that no request leaves this machine. Screenshots go to test-output/.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { type ChildProcess, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, freePort, launchChromium, startServer } from "./harness";
 import ExcelJS from "exceljs";
+import { snapshotWorkbook } from "../../src/xlsx/snapshot";
+import { validateWorkbook } from "../../src/core/engine";
+import { applySettingEdits } from "../../addin/taskpane/settings-model";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
+
 const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
 const CLEAN = path.join(ROOT, "tests/fixtures/samples/roster-clean.xlsx");
 /** An unmasked 18-digit ID number (masked ones have "********" in the middle). */
@@ -35,42 +39,6 @@ const EXPECTED_GROUPS: ReadonlyArray<[rule: string, title: string, count: number
   ["roster.phone.format", "电话号码格式不对", 1],
   ["roster.birthdate.mismatch", "出生日期与身份证号不符", 1],
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `node scripts/serve.mjs build` and resolves with the page URL it prints. */
-function startServer(port: number): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), path.join(ROOT, "build")], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-    child.once("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
-  });
-}
 
 /** Every row of the summary workbook's 汇总 sheet as plain values (empty cells as ""). */
 async function readSummaryRows(file: string): Promise<Array<Array<string | number>>> {
@@ -108,6 +76,42 @@ async function downloadSummary(page: Page, expectedName: string): Promise<string
   return file;
 }
 
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/** The page's totals line for engine counts. */
+const totalsText = (c: { error: number; warning: number; info: number }) =>
+  `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`;
+
+async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Every cell value of every sheet, keyed sheet!address, as JSON (formulas and dates included). */
+function allValues(wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) =>
+        out.set(`${ws.name}!${cell.address}`, JSON.stringify(cell.value)),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Opens a fixture in 校验 and waits for its result. */
+async function openInValidate(page: Page, file: string): Promise<void> {
+  await page.locator("#tab-validate").click();
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page
+    .getByTestId("file-name")
+    .filter({ hasText: path.basename(file) })
+    .waitFor({ timeout: 20000 });
+  await page.getByTestId("totals").waitFor({ timeout: 20000 });
+}
+
 const describeBrowser = SKIP ? describe.skip : describe;
 
 describeBrowser("standalone 校验 in headless Chromium", () => {
@@ -129,21 +133,10 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
       stdio: "pipe",
     });
     mkdirSync(OUT, { recursive: true });
-    const started = await startServer(await freePort());
+    const started = await startServer(path.join(ROOT, "build"), await freePort());
     server = started.child;
     url = started.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 } });
     page = await context.newPage();
     page.on("console", (msg) => {
@@ -328,6 +321,141 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await expect(todo.textContent()).resolves.not.toContain("440305********5848");
     expect(ID_18.test((await todo.textContent()) ?? "")).toBe(true);
     await page.getByRole("switch", { name: "隐去身份证号和电话" }).click();
+  });
+
+  it("模板: downloads a roster template with sample rows that validates clean and has its table", async () => {
+    await page.locator("#tab-templates").click();
+    await expect(page.getByTestId("template-list").getByRole("radio").count()).resolves.toBe(4);
+    await expect(page.locator("#panel-templates").textContent()).resolves.toContain("民主评议党员测评统计表");
+    await page.getByTestId("template-roster").check();
+    await page.getByTestId("template-branch").fill("实验小学党支部");
+    await page.getByTestId("template-sample").fill("250");
+    await expect(page.getByTestId("template-make").isDisabled()).resolves.toBe(true);
+    await expect(page.locator("#panel-templates").textContent()).resolves.toContain("请输入 0 到 200 之间的整数。");
+    await page.getByTestId("template-sample").fill("20");
+    await page.screenshot({ path: path.join(OUT, "areas-模板.png"), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-make").click()]);
+    expect(download.suggestedFilename()).toBe("党员花名册.xlsx");
+    const file = path.join(OUT, "template-党员花名册.xlsx");
+    await download.saveAs(file);
+    await expect(page.getByTestId("template-done").textContent()).resolves.toBe("已下载 党员花名册.xlsx。");
+
+    const wb = await loadWorkbook(file);
+    const ws = wb.getWorksheet("党员花名册");
+    expect(ws).toBeDefined();
+    expect(ws!.getTables().length).toBe(1);
+    expect(String(ws!.getCell("A1").value)).toContain("实验小学党支部");
+    const result = validateWorkbook(snapshotWorkbook(wb, "党员花名册.xlsx"));
+    expect(result.counts).toEqual({ error: 0, warning: 0, info: 0 });
+    const sheet = result.sheets.find((s) => s.sheet === "党员花名册");
+    expect(sheet?.template).toBe("roster");
+    expect(sheet?.dataRows).toBe(20);
+  });
+
+  it("模板: shows how the opened roster was recognised, with each field's column", async () => {
+    await openInValidate(page, FIXTURE);
+    await page.locator("#tab-templates").click();
+    const sheet = page.locator('[data-testid="recognised-sheet"][data-template="roster"]');
+    await sheet.waitFor({ timeout: 10000 });
+    await expect(sheet.textContent()).resolves.toContain("工作表“花名册”：党员花名册，表头在第");
+    const idRow = sheet.locator("tbody tr").filter({ has: page.locator("th", { hasText: /^身份证号/ }) });
+    await expect(idRow.locator("td").textContent()).resolves.toBe("E");
+    // The page's branch field is prefilled from 设置's 支部名称 when the workbook has one.
+    await page.screenshot({ path: path.join(OUT, "areas-模板-识别.png"), fullPage: true });
+  });
+
+  it("设置: editing 统计截止日期 re-validates the opened file with the engine's own parsing", async () => {
+    await page.locator("#tab-settings").click();
+    const asOf = page.getByTestId("setting-asOf");
+    await expect(asOf.inputValue()).resolves.toBe("2026-11-21");
+    await expect(page.locator("#panel-settings").textContent()).resolves.toContain("来自“设置”表");
+    await page.screenshot({ path: path.join(OUT, "areas-设置.png"), fullPage: true });
+
+    await asOf.fill("2026-13-45");
+    await expect(page.locator("#panel-settings").textContent()).resolves.toContain("“统计截止日期”的值无法识别");
+    await expect(page.getByTestId("settings-apply").isDisabled()).resolves.toBe(true);
+
+    await asOf.fill("2028-06-30");
+    await page.getByTestId("settings-apply").click();
+    await expect(page.getByTestId("settings-applied").textContent()).resolves.toBe("已按 1 项修改重新校验。");
+
+    const original = await loadWorkbook(FIXTURE);
+    const expected = validateWorkbook(
+      applySettingEdits(snapshotWorkbook(original, "roster-messy.xlsx"), { asOf: "2028-06-30" }),
+    );
+    expect(totalsText(expected.counts)).not.toBe("9 个错误，5 个警告，0 个提示");
+    await page.locator("#tab-validate").click();
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(expected.counts));
+    await expect(page.getByTestId("validate-summary").textContent()).resolves.toContain("统计截止日期 2028-06-30");
+    await expect(page.getByTestId("edited-note").textContent()).resolves.toBe(
+      "本页面已应用 1 项设置修改（未写入原文件）。",
+    );
+  });
+
+  it("校验: the marked copy has fills at the issue cells, the settings edit, and every original value", async () => {
+    const before = sha256(FIXTURE);
+    await page.screenshot({ path: path.join(OUT, "areas-校验.png"), fullPage: true });
+    await expect(page.getByTestId("marked-copy").textContent()).resolves.toContain("图表和数据透视表不会保留");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("marked-copy-download").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("roster-messy-标注.xlsx");
+    const file = path.join(OUT, "roster-messy-标注.xlsx");
+    await download.saveAs(file);
+    await expect(page.getByTestId("marked-copy-done").textContent()).resolves.toContain("原文件没有被修改");
+    expect(sha256(FIXTURE)).toBe(before);
+
+    const original = await loadWorkbook(FIXTURE);
+    const copy = await loadWorkbook(file);
+    const fill = (wb: ExcelJS.Workbook, sheet: string, cell: string) => {
+      const f = wb.getWorksheet(sheet)?.getCell(cell).fill;
+      return f && f.type === "pattern" ? f.fgColor?.argb : undefined;
+    };
+    expect(fill(copy, "花名册", "E25")).toBe("FFFFC7CE");
+    expect(fill(copy, "花名册", "E26")).toBe("FFFFC7CE");
+    expect(fill(original, "花名册", "E25")).not.toBe("FFFFC7CE");
+    const note = copy.getWorksheet("花名册")?.getCell("E25").note;
+    expect(typeof note === "string" ? note : JSON.stringify(note)).toContain("身份证号");
+
+    // The page's current result (with the 设置 edit) decides which cells are marked; each has its colour.
+    const expected = validateWorkbook(
+      applySettingEdits(snapshotWorkbook(original, "roster-messy.xlsx"), { asOf: "2028-06-30" }),
+    );
+    const colours = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" } as const;
+    for (const issue of expected.issues) {
+      if (issue.cell === null) continue;
+      const most = expected.issues
+        .filter((i) => i.sheet === issue.sheet && i.cell === issue.cell)
+        .map((i) => i.severity)
+        .sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b))[0]!;
+      expect([issue.sheet, issue.cell, fill(copy, issue.sheet, issue.cell)]).toEqual([
+        issue.sheet,
+        issue.cell,
+        colours[most],
+      ]);
+    }
+
+    // Every value of the original is still there, unchanged, except the edited 统计截止日期.
+    const was = allValues(original);
+    const now = allValues(copy);
+    const changed = [...was].filter(([k, v]) => now.get(k) !== v).map(([k]) => k);
+    expect(changed.length).toBe(1);
+    expect(changed[0]).toMatch(/^设置!/);
+    const copySettings = validateWorkbook(snapshotWorkbook(copy, "copy.xlsx"));
+    expect(copySettings.asOf).toEqual({ kind: "date", y: 2028, m: 6, d: 30 });
+
+    // Back to the file's own settings for the tests that follow.
+    await page.locator("#tab-settings").click();
+    await page.getByTestId("settings-reset").click();
+    await page.locator("#tab-validate").click();
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe("9 个错误，5 个警告，0 个提示");
+  });
+
+  it("汇总: screenshot of the area with the messy roster", async () => {
+    await page.locator("#tab-summary").click();
+    await page.locator('[data-testid="summary-table"][data-title="基本情况"]').waitFor({ timeout: 10000 });
+    await page.screenshot({ path: path.join(OUT, "areas-汇总.png"), fullPage: true });
   });
 
   it("made no request beyond this server and logged no console error", () => {

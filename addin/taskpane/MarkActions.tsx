@@ -1,0 +1,182 @@
+/**
+ * "标注" and "清除标注" in Excel (the record of what was replaced is kept, and saved with the document when a
+ * store is given, so a reopened pane can still restore), or the marked-copy download in the standalone page.
+ */
+import { useEffect, useMemo } from "react";
+import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang } from "../../src/core/messages";
+import { formatIssue } from "../../src/core/messages";
+import type { ExcelHost, MarkRecord } from "../office/port";
+import type { MarkStore } from "../office/connect";
+import type { PaneText } from "./i18n";
+import type { DoneState } from "./useValidation";
+import { cellsToMark, markIssues } from "./office-actions";
+import { hostErrorMessage } from "./host-errors";
+import { useAction } from "./useAction";
+import { derivedFileName, downloadBytes } from "../standalone/download";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function OfficeMarks({
+  done,
+  lang,
+  text,
+  host,
+  store,
+  record,
+  setRecord,
+}: {
+  /** The result to mark (null before any validation: only clearing earlier marks is offered). */
+  done: DoneState | null;
+  lang: Lang;
+  text: PaneText;
+  host: ExcelHost;
+  store: MarkStore | null;
+  record: MarkRecord | null;
+  setRecord: (r: MarkRecord | null) => void;
+}) {
+  const styles = useStyles();
+  const [action, run] = useAction<{ kind: "mark" | "clear"; cells: number; storeError: unknown }>();
+  const count = useMemo(() => (done ? cellsToMark(done.result.issues) : 0), [done]);
+
+  const save = async (r: MarkRecord | null): Promise<unknown> => {
+    try {
+      await store?.save(r);
+      return null;
+    } catch (e) {
+      return e;
+    }
+  };
+  const mark = (d: DoneState) =>
+    run(async () => {
+      const r = await markIssues(host, d.result, lang);
+      setRecord(r);
+      return { kind: "mark", cells: r.cells.length, storeError: await save(r) };
+    });
+  const clear = (r: MarkRecord) =>
+    run(async () => {
+      await host.clearMarks(r);
+      setRecord(null);
+      return { kind: "clear", cells: r.cells.length, storeError: await save(null) };
+    });
+  const busy = action.status === "busy";
+
+  return (
+    <div className={styles.root} data-testid="marks">
+      <div className={styles.row}>
+        {done && (
+          <Button disabled={busy || count === 0 || record !== null} onClick={() => void mark(done)} data-testid="mark">
+            {text.office.markButton(count)}
+          </Button>
+        )}
+        {record && (
+          <Button disabled={busy} onClick={() => void clear(record)} data-testid="clear-marks">
+            {text.office.clearButton(record.cells.length)}
+          </Button>
+        )}
+      </div>
+      {done && (
+        <Caption1 className={styles.muted} data-testid="mark-hint">
+          {count === 0 ? text.office.nothingToMark : text.office.markHint(count)}
+        </Caption1>
+      )}
+      <div aria-live="polite">
+        {busy && <Text role="status">{text.office.marking}</Text>}
+        {action.status === "done" && (
+          <Text role="status" data-testid="marks-done">
+            {action.value.kind === "mark"
+              ? text.office.marked(action.value.cells)
+              : text.office.cleared(action.value.cells)}
+          </Text>
+        )}
+        {action.status === "failed" && (
+          <MessageBar intent="error" data-testid="marks-error">
+            <MessageBarBody>{hostErrorMessage(action.error, record ? "clear" : "mark", text)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: PaneText }) {
+  const styles = useStyles();
+  const [action, run, reset] = useAction<{ name: string; cells: number }>();
+  useEffect(() => reset(), [done, reset]);
+  const source = done.source;
+  if (source.kind !== "file") return null;
+  const onDownload = () =>
+    run(async () => {
+      const { markedCopyBytes } = await import(/* webpackChunkName: "marked-copy" */ "../standalone/marked-copy");
+      const copy = await markedCopyBytes(source.bytes, done.result.issues, (i) => formatIssue(i, lang), done.edits);
+      const name = derivedFileName(done.fileName, "标注");
+      downloadBytes(copy.bytes, name);
+      return { name, cells: copy.cells };
+    });
+  return (
+    <div className={styles.root} data-testid="marked-copy">
+      <div className={styles.row}>
+        <Button
+          disabled={action.status === "busy"}
+          onClick={() => void onDownload()}
+          data-testid="marked-copy-download"
+        >
+          {text.markedCopy.button}
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>{text.markedCopy.note}</Caption1>
+      <div aria-live="polite">
+        {action.status === "busy" && <Text role="status">{text.markedCopy.busy}</Text>}
+        {action.status === "done" && (
+          <Text role="status" data-testid="marked-copy-done">
+            {text.markedCopy.done(action.value.name, action.value.cells)}
+          </Text>
+        )}
+        {action.status === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{text.markedCopy.failed}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function MarkActions({
+  done,
+  lang,
+  text,
+  host,
+  store,
+  record,
+  setRecord,
+}: {
+  /** Null before any validation: in Excel, earlier marks can still be cleared. */
+  done: DoneState | null;
+  lang: Lang;
+  text: PaneText;
+  host: ExcelHost | null;
+  store: MarkStore | null;
+  /** The marks in place (owned by the caller so it outlives a re-validation). */
+  record: MarkRecord | null;
+  setRecord: (r: MarkRecord | null) => void;
+}) {
+  if (!done || done.source.kind === "office") {
+    return host ? (
+      <OfficeMarks
+        done={done}
+        lang={lang}
+        text={text}
+        host={host}
+        store={store}
+        record={record}
+        setRecord={setRecord}
+      />
+    ) : null;
+  }
+  return <MarkedCopy done={done} lang={lang} text={text} />;
+}

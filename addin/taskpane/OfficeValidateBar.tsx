@@ -1,0 +1,121 @@
+/** The 校验 area's controls in Excel: what to validate, the button, and the optional re-check while editing. */
+import { useEffect, useState } from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelHost } from "../office/port";
+import type { PaneText } from "./i18n";
+import type { ValidationControls } from "./useValidation";
+import { type Scope, debounceSheets } from "./office-validation";
+import { hostErrorMessage } from "./host-errors";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Milliseconds after the last edit before the edited sheets are validated again. */
+export const RECHECK_DELAY_MS = 800;
+
+export function OfficeValidateBar({
+  text,
+  host,
+  validation,
+  scope,
+  onScope,
+}: {
+  text: PaneText;
+  host: ExcelHost | null;
+  validation: ValidationControls;
+  scope: Scope;
+  onScope: (scope: Scope) => void;
+}) {
+  const styles = useStyles();
+  const [watch, setWatch] = useState(false);
+  const [watchError, setWatchError] = useState<unknown>(null);
+  const { recheckSheets } = validation;
+  const busy = validation.state.status === "loading";
+
+  useEffect(() => {
+    if (!watch || !host) return;
+    let stopWatching: (() => Promise<void>) | null = null;
+    let alive = true;
+    const debounced = debounceSheets((sheets) => void recheckSheets(host, sheets), RECHECK_DELAY_MS);
+    host
+      .watchChanges((changes) => debounced.push(changes.map((c) => c.sheet)))
+      .then(
+        (stop) => {
+          if (alive) stopWatching = stop;
+          else void stop().catch(() => undefined);
+        },
+        (e: unknown) => {
+          if (!alive) return;
+          setWatchError(e);
+          setWatch(false);
+        },
+      );
+    return () => {
+      alive = false;
+      debounced.stop();
+      if (stopWatching) void stopWatching().catch((e: unknown) => console.warn("stop watching failed", e));
+    };
+  }, [watch, host, recheckSheets]);
+
+  return (
+    <div className={styles.root} data-testid="office-validate">
+      <RadioGroup
+        layout="horizontal"
+        value={scope}
+        onChange={(_e, data) => onScope(data.value as Scope)}
+        aria-label={text.office.scopeLabel}
+        data-testid="scope"
+      >
+        <Radio value="active" label={text.office.scopeActive} />
+        <Radio value="workbook" label={text.office.scopeWorkbook} />
+      </RadioGroup>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={!host || busy}
+          onClick={() => host && void validation.validateHost(host, scope)}
+          data-testid="validate-host"
+        >
+          {text.office.validateButton}
+        </Button>
+        <Switch
+          checked={watch}
+          disabled={!host}
+          onChange={(_e, data) => {
+            setWatchError(null);
+            setWatch(data.checked);
+          }}
+          label={text.office.watchSwitch}
+          data-testid="watch-switch"
+        />
+      </div>
+      <Caption1 className={styles.muted}>{watch ? text.office.watching : text.office.watchHint}</Caption1>
+      {!host && <Caption1>{text.host.noHost}</Caption1>}
+      {watchError !== null && (
+        <MessageBar intent="warning" data-testid="watch-error">
+          <MessageBarBody>{hostErrorMessage(watchError, "watch", text)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

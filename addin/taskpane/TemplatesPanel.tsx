@@ -1,0 +1,271 @@
+/**
+ * The 模板 area: the four templates, inserted as new sheets in Excel or downloaded as a new workbook in the
+ * standalone page; and how the opened (or active) sheets were recognised: template, header row, field → column.
+ */
+import { useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelHost, InsertTemplateResult } from "../office/port";
+import { isSettingsSheet } from "../../src/core/settings";
+import { templateById } from "../../src/core/templates";
+import type { PaneText } from "./i18n";
+import type { ValidationControls } from "./useValidation";
+import { TEMPLATES, parseSampleRows, recognition, templateFileName, templateWorkbookBytes } from "./template-model";
+import { hostErrorMessage } from "./host-errors";
+import { useAction } from "./useAction";
+import { downloadBytes } from "../standalone/download";
+import type { Scope } from "./office-validation";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+  option: { display: "flex", flexDirection: "column" },
+  description: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXXL },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: "start",
+  },
+  td: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+  },
+  column: { fontFamily: tokens.fontFamilyMonospace },
+  missing: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+});
+
+type Made =
+  | { readonly kind: "inserted"; readonly result: InsertTemplateResult }
+  | { readonly kind: "downloaded"; readonly name: string };
+
+function Recognition({
+  text,
+  validation,
+  host,
+  inOffice,
+  onScope,
+}: {
+  text: PaneText;
+  validation: ValidationControls;
+  host: ExcelHost | null;
+  inOffice: boolean;
+  onScope: (scope: Scope) => void;
+}) {
+  const styles = useStyles();
+  const { state } = validation;
+  const sheets = useMemo(() => (state.status === "done" ? recognition(state.result, isSettingsSheet) : []), [state]);
+  const recognise = (scope: Scope) => {
+    if (!host) return;
+    onScope(scope);
+    void validation.validateHost(host, scope);
+  };
+  return (
+    <section className={styles.section} aria-labelledby="recognise-title" data-testid="recognition">
+      <Subtitle2 as="h2" id="recognise-title">
+        {text.templates.recogniseTitle}
+      </Subtitle2>
+      {inOffice && (
+        <div>
+          <Button
+            onClick={() => recognise("active")}
+            disabled={!host || state.status === "loading"}
+            data-testid="recognise"
+          >
+            {text.templates.recogniseButton}
+          </Button>
+        </div>
+      )}
+      <div aria-live="polite">
+        {state.status === "loading" && <Text role="status">{text.stages.validating}</Text>}
+        {state.status !== "done" && state.status !== "loading" && (
+          <Body1 className={styles.muted}>
+            {inOffice ? text.templates.recogniseEmptyOffice : text.templates.recogniseEmpty}
+          </Body1>
+        )}
+      </div>
+      {sheets.map((s) =>
+        s.template === null || s.headerRow === null ? (
+          <Body1 key={s.sheet} data-testid="recognised-sheet" data-template="">
+            {text.templates.notTemplate(s.sheet)}
+          </Body1>
+        ) : (
+          <div key={s.sheet} className={styles.section} data-testid="recognised-sheet" data-template={s.template.id}>
+            <Text weight="semibold">
+              {text.templates.sheetHeading(
+                s.sheet,
+                text.templates.names[s.template.id]?.title ?? s.template.title,
+                s.headerRow,
+                s.dataRows,
+              )}
+            </Text>
+            <table className={styles.table} data-testid="mapping">
+              <thead>
+                <tr>
+                  <th scope="col" className={styles.th}>
+                    {text.templates.fieldColumn}
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    {text.templates.columnColumn}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.fields.map((f) => (
+                  <tr
+                    key={f.key}
+                    className={f.missing ? styles.missing : undefined}
+                    data-missing={f.missing || undefined}
+                  >
+                    <th scope="row" className={mergeClasses(styles.td, f.missing && styles.missing)}>
+                      {f.header}
+                      {f.required ? text.templates.requiredMark : ""}
+                    </th>
+                    <td className={mergeClasses(styles.td, styles.column, f.missing && styles.missing)}>
+                      {f.column ?? (f.missing ? text.templates.missing : text.templates.optionalAbsent)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ),
+      )}
+    </section>
+  );
+}
+
+export function TemplatesPanel({
+  text,
+  inOffice,
+  host,
+  validation,
+  branchName,
+  onScope,
+}: {
+  text: PaneText;
+  inOffice: boolean;
+  host: ExcelHost | null;
+  validation: ValidationControls;
+  /** 设置's 支部名称 when known, to prefill the branch field. */
+  branchName: string;
+  /** Told when recognising switches 校验 to the active sheet. */
+  onScope: (scope: Scope) => void;
+}) {
+  const styles = useStyles();
+  const [templateId, setTemplateId] = useState(TEMPLATES[0]!.id);
+  const [branch, setBranch] = useState<string | null>(null);
+  const [sampleText, setSampleText] = useState("0");
+  const [made, make] = useAction<Made>();
+  const sample = parseSampleRows(sampleText);
+  const branchValue = branch ?? branchName;
+
+  const onMake = () => {
+    if (sample === null) return;
+    const template = templateById(templateId);
+    if (!template) return;
+    void make(async (): Promise<Made> => {
+      if (inOffice && host) {
+        const result = await host.insertTemplate({ templateId, branch: branchValue.trim(), sampleRows: sample });
+        return { kind: "inserted", result };
+      }
+      const name = templateFileName(template);
+      downloadBytes(await templateWorkbookBytes(templateId, branchValue.trim(), sample), name);
+      return { kind: "downloaded", name };
+    });
+  };
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.form} aria-label={text.templates.listLabel}>
+        <RadioGroup
+          value={templateId}
+          onChange={(_e, data) => setTemplateId(data.value)}
+          aria-label={text.templates.listLabel}
+          data-testid="template-list"
+        >
+          {TEMPLATES.map((t) => (
+            <div key={t.id} className={styles.option}>
+              <Radio
+                value={t.id}
+                label={text.templates.names[t.id]?.title ?? t.title}
+                data-testid={`template-${t.id}`}
+              />
+              <Caption1 className={styles.description}>
+                {text.templates.names[t.id]?.description ?? t.description}
+              </Caption1>
+            </div>
+          ))}
+        </RadioGroup>
+        <Field label={text.templates.branchLabel} hint={text.templates.branchHint}>
+          <Input value={branchValue} onChange={(_e, data) => setBranch(data.value)} data-testid="template-branch" />
+        </Field>
+        <Field
+          label={text.templates.sampleLabel}
+          hint={text.templates.sampleHint}
+          validationState={sample === null ? "error" : "none"}
+          validationMessage={sample === null ? text.templates.sampleInvalid : undefined}
+        >
+          <Input
+            type="number"
+            min={0}
+            max={200}
+            value={sampleText}
+            onChange={(_e, data) => setSampleText(data.value)}
+            data-testid="template-sample"
+          />
+        </Field>
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={sample === null || made.status === "busy" || (inOffice && !host)}
+            onClick={onMake}
+            data-testid="template-make"
+          >
+            {inOffice ? text.templates.insertButton : text.templates.downloadButton}
+          </Button>
+        </div>
+        <Caption1 className={styles.muted}>
+          {inOffice ? text.templates.insertHint : text.templates.downloadHint}
+        </Caption1>
+        <div aria-live="polite">
+          {made.status === "busy" && <Text role="status">{text.templates.busy}</Text>}
+          {made.status === "done" && (
+            <Text role="status" data-testid="template-done">
+              {made.value.kind === "inserted"
+                ? text.templates.inserted(made.value.result.sheets.join("、"), made.value.result.table)
+                : text.templates.downloaded(made.value.name)}
+            </Text>
+          )}
+          {made.status === "failed" && (
+            <MessageBar intent="error" data-testid="template-error">
+              <MessageBarBody>
+                {inOffice ? hostErrorMessage(made.error, "insert", text) : text.templates.failed}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </section>
+      <Recognition text={text} validation={validation} host={host} inOffice={inOffice} onScope={onScope} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The pane's Excel-side steps against the real adapter over the faithful Excel fake (tests/fakes/excel-fake.ts):
+ * what the pane reads validates like the file, marks restore exactly, and a missing sheet is recognised by the
+ * host's own ItemNotFound error.
+ */
+import path from "node:path";
+import { createExcelAdapter } from "../office/excel-adapter";
+import { fakeFromXlsx } from "../../tests/fakes/excel-fake";
+import { validateWorkbook } from "../../src/core/engine";
+import { readWorkbookFile } from "../../src/xlsx/read";
+import { cellsToMark, markIssues } from "./office-actions";
+import { mergeSheets, readFromHost } from "./office-validation";
+
+const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/samples/roster-messy.xlsx");
+
+describe("pane steps over the Excel fake", () => {
+  it("validates the whole workbook read through the host like the file itself", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
+    const read = await readFromHost(host, "workbook");
+    expect(read.sheet).toBeNull();
+    const fromHost = validateWorkbook(read.snapshot);
+    const fromFile = validateWorkbook((await readWorkbookFile(FIXTURE)).snapshot);
+    expect(fromHost.counts).toEqual(fromFile.counts);
+    expect(fromHost.issues.map((i) => `${i.sheet}!${i.cell}:${i.rule}`)).toEqual(
+      fromFile.issues.map((i) => `${i.sheet}!${i.cell}:${i.rule}`),
+    );
+  });
+
+  it("marks the issue cells and clears them back to exactly the fills they had", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
+    const result = validateWorkbook((await readFromHost(host, "workbook")).snapshot);
+    const before = fake.fills();
+    const record = await markIssues(host, result, "zh-CN");
+    expect(record.cells.length).toBe(cellsToMark(result.issues));
+    const marked = fake.fills();
+    expect(marked.get("花名册!E25")?.color).toBe("#FFC7CE");
+    await host.clearMarks(record);
+    expect(fake.fills()).toEqual(before);
+  });
+
+  it("drops a sheet deleted since the last read (the host's ItemNotFound) when re-checking edits", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
+    const { snapshot } = await readFromHost(host, "workbook");
+    const withGhost = { ...snapshot, sheets: [...snapshot.sheets, { name: "已删除", values: [["x"]] }] };
+    const merged = await mergeSheets(host, withGhost, ["已删除", "花名册"], { scope: "workbook", sheet: null });
+    expect(merged.sheets.map((s) => s.name)).toEqual(snapshot.sheets.map((s) => s.name));
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * An ExcelHost test double for the Office-mode page test: an in-page exceljs workbook stands in for Excel, and
+ * every call is recorded so the test can check what the pane asked for. Failures can be injected per method.
+ */
+import type ExcelJS from "exceljs";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
+import type { ValidationResult } from "../../../src/core/engine";
+import { snapshotSheet, snapshotWorkbook } from "../../../src/xlsx/snapshot";
+import {
+  type CellFill,
+  type ChangedRange,
+  type ExcelHost,
+  type HostCapabilities,
+  HostFeatureUnavailable,
+  type InsertTemplateOptions,
+  type InsertTemplateResult,
+  type Mark,
+  type MarkRecord,
+  type SummarySheetOptions,
+  type SummarySheetResult,
+  MARK_COLORS,
+  distinctMarks,
+} from "../../../addin/office/port";
+import { writeSettingsSheet } from "../../../addin/standalone/marked-copy";
+
+export interface Call {
+  readonly method: string;
+  readonly args: unknown;
+}
+
+function notFound(name: string): Error {
+  return Object.assign(new Error(`The requested resource doesn't exist. (${name})`), { code: "ItemNotFound" });
+}
+
+function fillOf(cell: ExcelJS.Cell): CellFill {
+  const f = cell.style.fill;
+  if (!f || f.type !== "pattern" || f.pattern === "none") return null;
+  return { color: `#${(f.fgColor?.argb ?? "FF000000").slice(-6).toUpperCase()}` };
+}
+
+function setFill(cell: ExcelJS.Cell, fill: CellFill): void {
+  const { fill: _old, ...rest } = cell.style;
+  cell.style =
+    fill === null
+      ? rest
+      : { ...rest, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.color.slice(1)}` } } };
+}
+
+export class RecordingHost implements ExcelHost {
+  readonly calls: Call[] = [];
+  active: string;
+  private handler: ((changes: readonly ChangedRange[]) => void) | null = null;
+  private failures = new Map<string, unknown>();
+  private held: { method: string; release: () => void; gate: Promise<void> } | null = null;
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly name: string,
+    readonly caps: HostCapabilities,
+  ) {
+    this.active = workbook.worksheets[0]?.name ?? "";
+  }
+
+  /** The next call of `method` rejects with `error`. */
+  failNext(method: string, error: unknown): void {
+    this.failures.set(method, error);
+  }
+
+  /** The next call of `method` waits until `release()` (a slow Excel, to test cancel). */
+  holdNext(method: string): void {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.held = { method, release, gate };
+  }
+
+  release(): void {
+    this.held?.release();
+    this.held = null;
+  }
+
+  private async gate(method: string): Promise<void> {
+    if (this.held?.method === method) await this.held.gate;
+  }
+
+  /** Simulates the user editing cells: calls the watch handler when one is registered. */
+  emit(changes: readonly ChangedRange[]): boolean {
+    this.handler?.(changes);
+    return this.handler !== null;
+  }
+
+  private record(method: string, args: unknown): void {
+    this.calls.push({ method, args });
+    const failure = this.failures.get(method);
+    if (failure !== undefined) {
+      this.failures.delete(method);
+      throw failure;
+    }
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw notFound(name);
+    return ws;
+  }
+
+  capabilities(): HostCapabilities {
+    return this.caps;
+  }
+
+  async activeSheet(): Promise<string> {
+    this.record("activeSheet", null);
+    await this.gate("activeSheet");
+    return this.active;
+  }
+
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    this.record("readWorkbook", null);
+    return snapshotWorkbook(this.workbook, this.name);
+  }
+
+  async readSheet(name: string): Promise<SheetSnapshot> {
+    this.record("readSheet", name);
+    return snapshotSheet(this.sheet(name));
+  }
+
+  async applyMarks(marks: readonly Mark[]): Promise<MarkRecord> {
+    this.record("applyMarks", marks.length);
+    const cells = distinctMarks(marks).map((m) => {
+      const cell = this.sheet(m.sheet).getCell(m.cell);
+      const previous = fillOf(cell);
+      setFill(cell, { color: MARK_COLORS[m.severity] });
+      return { sheet: m.sheet, cell: m.cell, previous };
+    });
+    return { cells };
+  }
+
+  async clearMarks(record: MarkRecord): Promise<void> {
+    this.record("clearMarks", record.cells.length);
+    for (const m of record.cells) setFill(this.sheet(m.sheet).getCell(m.cell), m.previous);
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.record("selectCell", `${sheet}!${cell}`);
+    this.sheet(sheet);
+    this.active = sheet;
+  }
+
+  async insertTemplate(options: InsertTemplateOptions): Promise<InsertTemplateResult> {
+    this.record("insertTemplate", options);
+    let name = options.templateId === "roster" ? "党员花名册" : options.templateId;
+    for (let i = 2; this.workbook.getWorksheet(name); i++) name = `${name.replace(/ \(\d+\)$/, "")} (${i})`;
+    this.workbook.addWorksheet(name);
+    return { sheets: [name], table: `${options.templateId}Table` };
+  }
+
+  async writeSettings(values: Readonly<Record<string, string | number>>): Promise<void> {
+    this.record("writeSettings", values);
+    writeSettingsSheet(this.workbook, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
+  }
+
+  async writeSummarySheet(result: ValidationResult, options: SummarySheetOptions): Promise<SummarySheetResult> {
+    this.record("writeSummarySheet", { ...options, counts: result.counts });
+    return { sheet: "汇总", pivotTables: this.caps.pivotTables ? 2 : 0, charts: this.caps.charts ? 1 : 0 };
+  }
+
+  async openNewWorkbook(base64: string): Promise<void> {
+    this.record("openNewWorkbook", base64.length);
+    if (!this.caps.createWorkbook) throw new HostFeatureUnavailable("createWorkbook", "ExcelApi 1.8");
+  }
+
+  async watchChanges(handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>> {
+    this.record("watchChanges", null);
+    this.handler = handler;
+    return async () => {
+      this.calls.push({ method: "stopWatching", args: null });
+      this.handler = null;
+    };
+  }
+
+  /** Fills of every cell of a sheet that has one, as sheet!A1 → colour. */
+  fills(sheetName: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    this.sheet(sheetName).eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const f = fillOf(cell);
+        if (f) out[cell.address] = f.color;
+      }),
+    );
+    return out;
+  }
+
+  setCell(sheet: string, address: string, value: ExcelJS.CellValue): void {
+    this.sheet(sheet).getCell(address).value = value;
+  }
+}
