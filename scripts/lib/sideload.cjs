@@ -10,6 +10,7 @@ const path = require("node:path");
 
 const WEF_DEVELOPER_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
 const EXCEL_APP_PATHS_KEY = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe";
+const EXCEL_USER_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\Excel";
 const MAC_EXCEL_APP = "/Applications/Microsoft Excel.app";
 
 /** The add-in's <Id> from the manifest text (the registry value name, so re-running replaces the entry). */
@@ -21,20 +22,18 @@ function manifestId(xml) {
 
 /** Commands to register the manifest and trust the CA on Windows. */
 function windowsPlan({ manifestPath, addinId, caCertPath, caSerial }) {
+  // Excel is there when either its App Paths entry (machine-wide install) or its per-user settings key exists;
+  // HKCU is not redirected between 32- and 64-bit views, so the second catches any bitness once Excel has run.
+  const detect = [
+    { what: "find Excel's App Paths entry", command: "reg", args: ["query", EXCEL_APP_PATHS_KEY] },
+    { what: "find Excel's user settings", command: "reg", args: ["query", EXCEL_USER_KEY] },
+  ];
   const steps = [
-    {
-      what: "detect Excel",
-      command: "reg",
-      args: ["query", EXCEL_APP_PATHS_KEY],
-      check: true,
-    },
     {
       what: `register the manifest in ${WEF_DEVELOPER_KEY}`,
       command: "reg",
       args: ["add", WEF_DEVELOPER_KEY, "/v", addinId, "/t", "REG_SZ", "/d", path.win32.resolve(manifestPath), "/f"],
     },
-  ];
-  steps.push(
     {
       what: "see whether the dev CA is already trusted",
       command: "certutil",
@@ -47,8 +46,9 @@ function windowsPlan({ manifestPath, addinId, caCertPath, caSerial }) {
       command: "certutil",
       args: ["-user", "-addstore", "Root", path.win32.resolve(caCertPath)],
     },
-  );
+  ];
   return {
+    detect,
     steps,
     copies: [],
     notes: ["在 Excel 中：开始 → 加载项（或 插入 → 我的加载项 → 共享文件夹/开发人员加载项）找到“支部表格助手”。"],
@@ -71,6 +71,7 @@ function macPlan({ home, manifestPath, caCertPath }) {
     caCertPath,
   ];
   return {
+    detect: [],
     steps: [],
     copies: [{ from: manifestPath, toDir: macWefDir(home), name: "zhibu-sheets.manifest.xml" }],
     notes: [
@@ -98,15 +99,17 @@ function sideloadPlan({ platform, home, manifestPath, manifestXml, caCertPath, c
 
 /**
  * Carries out a plan. `exec(command, args)` returns { status }; `copy(from, toDir, name)` copies a file.
- * A failing `check` step on Windows's Excel detection ends the run (no Excel: nothing registered).
+ * When no `detect` command succeeds, nothing is done (no Excel: nothing registered).
  * Returns { done: string[], skipped: string | null, failed: string | null }.
  */
 function runSideload(plan, { exec, copy }) {
   const done = [];
-  for (const [i, step] of plan.steps.entries()) {
+  if (plan.detect.length > 0 && !plan.detect.some((d) => exec(d.command, d.args).status === 0)) {
+    return { done, skipped: "Excel for Windows not found", failed: null };
+  }
+  for (const step of plan.steps) {
     const { status } = exec(step.command, step.args);
     if (step.check) {
-      if (i === 0 && status !== 0) return { done, skipped: "Excel for Windows not found", failed: null };
       if (step.skipRestOnSuccess && status === 0) {
         done.push("dev CA already trusted");
         break;

@@ -11,6 +11,8 @@ export interface SideloadCopy {
   name: string;
 }
 export interface SideloadPlan {
+  /** Commands of which one must succeed before anything is done (Excel is installed). */
+  detect: Array<{ what: string; command: string; args: string[] }>;
   steps: SideloadStep[];
   copies: SideloadCopy[];
   notes: string[];
@@ -22,6 +24,7 @@ export interface SideloadOutcome {
   failed: string | null;
 }
 export declare const WEF_DEVELOPER_KEY: string;
+export declare const EXCEL_USER_KEY: string;
 export declare const MAC_EXCEL_APP: string;
 export declare function manifestId(xml: string): string;
 export declare function windowsPlan(o: {

@@ -57,8 +57,11 @@ test("the add-in id comes from the manifest", () => {
 test("Windows: detect Excel, register the manifest path under WEF\\Developer, trust the CA for the current user", () => {
   const plan = windows();
   expect(WEF_DEVELOPER_KEY).toBe("HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer");
-  expect(plan.steps.map((s) => [s.command, ...s.args])).toEqual([
+  expect(plan.detect.map((s) => [s.command, ...s.args])).toEqual([
     ["reg", "query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe"],
+    ["reg", "query", "HKCU\\Software\\Microsoft\\Office\\16.0\\Excel"],
+  ]);
+  expect(plan.steps.map((s) => [s.command, ...s.args])).toEqual([
     [
       "reg",
       "add",
@@ -100,7 +103,11 @@ test("Windows run: an already trusted CA is not added again; no Excel means noth
   const noExcel = recorder((command, args) => (args[0] === "query" ? 1 : 0));
   const outcome = runSideload(windows(), noExcel.io);
   expect(outcome.skipped).toMatch(/not found/);
-  expect(noExcel.ran).toHaveLength(1);
+  expect(noExcel.ran.map((c) => c[1])).toEqual(["query", "query"]);
+
+  // Only the per-user key (e.g. 32-bit Excel on 64-bit Windows): still registered.
+  const userKeyOnly = recorder((command, args) => (args[0] === "query" && String(args[1]).startsWith("HKLM") ? 1 : 0));
+  expect(runSideload(windows(), userKeyOnly.io).done).toContain(`register the manifest in ${WEF_DEVELOPER_KEY}`);
 });
 
 test("Windows run: a failing registry write stops the run and says which step failed", () => {
@@ -121,6 +128,7 @@ test("macOS with Excel: the manifest is copied into Excel's wef folder; trusting
     exists: (p) => p === MAC_EXCEL_APP,
   });
   if (!plan) throw new Error("no macOS plan");
+  expect(plan.detect).toEqual([]);
   expect(plan.steps).toEqual([]);
   expect(plan.copies).toEqual([
     {
