@@ -327,8 +327,11 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await page.locator("#tab-templates").click();
     await expect(page.getByTestId("template-list").getByRole("radio").count()).resolves.toBe(4);
     await expect(page.locator("#panel-templates").textContent()).resolves.toContain("民主评议党员测评统计表");
-    await page.getByTestId("template-roster").check();
-    await page.getByTestId("template-branch").fill("实验小学党支部");
+    // Labelled controls, reachable by name (what a screen reader announces).
+    await page.getByRole("radio", { name: "党员花名册" }).check();
+    await expect(page.getByTestId("template-roster").isChecked()).resolves.toBe(true);
+    await page.getByLabel("支部名称").fill("实验小学党支部");
+    await expect(page.getByTestId("template-branch").inputValue()).resolves.toBe("实验小学党支部");
     await page.getByTestId("template-sample").fill("250");
     await expect(page.getByTestId("template-make").isDisabled()).resolves.toBe(true);
     await expect(page.locator("#panel-templates").textContent()).resolves.toContain("请输入 0 到 200 之间的整数。");
@@ -366,7 +369,8 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
 
   it("设置: editing 统计截止日期 re-validates the opened file with the engine's own parsing", async () => {
     await page.locator("#tab-settings").click();
-    const asOf = page.getByTestId("setting-asOf");
+    const asOf = page.getByLabel("统计截止日期");
+    await expect(asOf.getAttribute("data-testid")).resolves.toBe("setting-asOf");
     await expect(asOf.inputValue()).resolves.toBe("2026-11-21");
     await expect(page.locator("#panel-settings").textContent()).resolves.toContain("来自“设置”表");
     await page.screenshot({ path: path.join(OUT, "areas-设置.png"), fullPage: true });
