@@ -10,6 +10,7 @@ export function connectExcel(): ExcelHost {
   return createExcelAdapter({
     run: (batch) => Excel.run(batch),
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
   });
 }
 

@@ -9,7 +9,7 @@ import { fakeFromXlsx } from "../../tests/fakes/excel-fake";
 import { validateWorkbook } from "../../src/core/engine";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { cellsToMark, markIssues } from "./office-actions";
-import { mergeSheets, readFromHost } from "./office-validation";
+import { debounceSheets, mergeSheets, readFromHost } from "./office-validation";
 
 const FIXTURE = path.resolve(__dirname, "../../tests/fixtures/samples/roster-messy.xlsx");
 
@@ -47,5 +47,51 @@ describe("pane steps over the Excel fake", () => {
     const withGhost = { ...snapshot, sheets: [...snapshot.sheets, { name: "已删除", values: [["x"]] }] };
     const merged = await mergeSheets(host, withGhost, ["已删除", "花名册"], { scope: "workbook", sheet: null });
     expect(merged.sheets.map((s) => s.name)).toEqual(snapshot.sheets.map((s) => s.name));
+  });
+
+  it("validates the active sheet with 设置 beside it, as the file's own sheet validates", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
+    await host.selectCell("花名册", "A1");
+    const read = await readFromHost(host, "active");
+    expect(read.sheet).toBe("花名册");
+    expect(read.snapshot.sheets.map((s) => s.name)).toEqual(["设置", "花名册"]);
+    const fromHost = validateWorkbook(read.snapshot);
+    const fromFile = validateWorkbook((await readWorkbookFile(FIXTURE)).snapshot, { sheet: "花名册" });
+    expect(fromHost.asOf).toEqual(fromFile.asOf);
+    expect(fromHost.issues.map((i) => `${i.sheet}!${i.cell}:${i.rule}`)).toEqual(
+      fromFile.issues.filter((i) => i.sheet === "花名册").map((i) => `${i.sheet}!${i.cell}:${i.rule}`),
+    );
+  });
+
+  it("re-checks after the user's edit: the watched edit is re-read and its issue goes away", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
+    const first = await readFromHost(host, "workbook");
+    const before = validateWorkbook(first.snapshot);
+    expect(before.issues.some((i) => i.rule === "roster.id.duplicate")).toBe(true);
+
+    let resolveAfter: (r: ReturnType<typeof validateWorkbook>) => void = () => undefined;
+    let rejectAfter: (e: unknown) => void = () => undefined;
+    const rechecked = new Promise<ReturnType<typeof validateWorkbook>>((resolve, reject) => {
+      resolveAfter = resolve;
+      rejectAfter = reject;
+    });
+    const fired: string[][] = [];
+    const debounced = debounceSheets((sheets) => {
+      fired.push(sheets);
+      mergeSheets(host, first.snapshot, sheets, { scope: "workbook", sheet: null })
+        .then((snapshot) => resolveAfter(validateWorkbook(snapshot)))
+        .catch(rejectAfter);
+    }, 20);
+    const stop = await host.watchChanges((changes) => debounced.push(changes.map((c) => c.sheet)));
+    // The add-in's own marks are not an edit; the user's typing is.
+    await markIssues(host, before, "zh-CN");
+    fake.userEdit("花名册", "E26", "");
+    const after = await rechecked;
+    expect(after.issues.some((i) => i.rule === "roster.id.duplicate")).toBe(false);
+    expect(after.issues.some((i) => i.cell === "E26" && i.rule === "cell.required")).toBe(true);
+    expect(fired).toEqual([["花名册"]]);
+    await stop();
   });
 });

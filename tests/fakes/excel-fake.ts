@@ -19,7 +19,8 @@
  * payload (bytes of the JSON of every value written), and can be told to fail a given sync with a host error.
  * Tables, data validations, conditional formats, frozen rows, widths, fonts, merges, PivotTables, charts, page
  * layout and created workbooks are recorded on the grid for tests to inspect.
- */ import ExcelJS from "exceljs";
+ */
+import ExcelJS from "exceljs";
 import type { MergeRange } from "../../src/core/types";
 import { cellAddress } from "../../src/core/address";
 import { FakeProxy as Proxy } from "./fake-proxy";
