@@ -10,6 +10,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const out = process.argv[2];
 if (!out) throw new Error("usage: build-office-page.js OUT_DIR");
 const base = makeConfig({}, { mode: "development" });
+// The project's own page template and build-time constants, with the test entry instead of the pane's.
+const projectPage = base.plugins.find((p) => p instanceof HtmlWebpackPlugin);
+if (!projectPage) throw new Error("webpack.config.js has no HtmlWebpackPlugin");
+const defines = base.plugins.filter((p) => p instanceof webpack.DefinePlugin);
 const config = {
   ...base,
   context: ROOT,
@@ -18,11 +22,11 @@ const config = {
   entry: { office: path.join(ROOT, "tests/browser/office-page/index.tsx") },
   output: { ...base.output, path: path.resolve(out), filename: "[name].js", clean: true },
   plugins: [
+    ...defines,
     new HtmlWebpackPlugin({
+      ...projectPage.userOptions,
       template: path.join(ROOT, "addin/taskpane/taskpane.html"),
-      filename: "taskpane.html",
       chunks: ["office"],
-      scriptLoading: "defer",
     }),
   ],
 };
