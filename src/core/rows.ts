@@ -1,14 +1,58 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
 import type { HeaderMatch } from "./header";
-import { type CellProblem, type Reading, type Typed, enumLookup, fieldAccepts, isBlankValue, isCellDate, readCell } from "./coerce";
+import { type CellProblem, type Reading, type Typed, enumLookup, fieldAccepts, isBlankValue, readCell } from "./coerce";
 import { hasWhitespaceProblem } from "./text";
 import { isValidDate } from "./dates";
+
+/**
+ * A field named once, at module load, by the rules that read it: a row finds it by number instead of by name
+ * (the row loop asks for fields millions of times). Plain key strings work too, for fields known only at run time.
+ */
+export interface FieldRef {
+  readonly key: string;
+  readonly id: number;
+}
+
+export type FieldKey = string | FieldRef;
+
+const fieldRefs = new Map<string, FieldRef>();
+
+export function fieldRef(key: string): FieldRef {
+  let ref = fieldRefs.get(key);
+  if (!ref) fieldRefs.set(key, (ref = { key, id: fieldRefs.size }));
+  return ref;
+}
+
+/** A value derived once per row and shared by several rules (e.g. the parsed ID); declare it at module level. */
+export interface RowMemo<T> {
+  readonly id: number;
+  readonly make: (row: DataRow) => T;
+}
+
+let memoCount = 0;
+
+export function rowMemo<T>(make: (row: DataRow) => T): RowMemo<T> {
+  return { id: memoCount++, make };
+}
 
 /** Where each bound field sits: its slot in the typed values and its index in the sheet row. */
 export interface RowLayout {
   /** Field key → slot, -1 for a field the sheet lacks; every field of the template is present, in template order. */
   readonly slot: Readonly<Record<string, number>>;
+  /** FieldRef id → slot (-1: not in this sheet), for the refs made before the layout. */
+  readonly slotByRef: Int32Array;
   readonly cellIndex: readonly number[];
+}
+
+function makeLayout(match: RowsMatch): RowLayout {
+  // Built in the template's field order so that every sheet of a template shares one object shape.
+  const slot: Record<string, number> = {};
+  for (const f of match.template.fields) slot[f.key] = -1;
+  // Item columns (evaluation) are fields of this sheet only; they come after the template's own.
+  match.columns.forEach((c, i) => (slot[c.field.key] = i));
+  const slotByRef = new Int32Array(fieldRefs.size).fill(-1);
+  for (const ref of fieldRefs.values()) slotByRef[ref.id] = slot[ref.key] ?? -1;
+  return { slot, slotByRef, cellIndex: match.columns.map((c) => c.index) };
 }
 
 /**
@@ -17,8 +61,10 @@ export interface RowLayout {
  * never the row itself.
  */
 export class DataRow {
-  private memoKeys: string[] = [];
-  private memoValues: unknown[] = [];
+  /** Bumped at every refill: a memo stamped with an older generation is stale. */
+  private generation = 0;
+  private memoStamps: number[] | null = null;
+  private memoValues: unknown[] | null = null;
 
   constructor(
     /** 1-based sheet row. */
@@ -39,56 +85,73 @@ export class DataRow {
     this.row = row;
     this.cells = cells;
     this.problems = problems;
-    if (this.memoKeys.length) {
-      this.memoKeys.length = 0;
-      this.memoValues.length = 0;
-    }
+    this.generation++;
+  }
+
+  /** The field's slot in this sheet, -1 when the sheet has no such column. */
+  slotOf(key: FieldKey): number {
+    if (typeof key === "string") return this.layout.slot[key] ?? -1;
+    const byRef = this.layout.slotByRef;
+    return key.id < byRef.length ? byRef[key.id]! : (this.layout.slot[key.key] ?? -1);
   }
 
   /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
-  value(key: string): Typed | null {
-    const i = this.layout.slot[key] ?? -1;
+  value(key: FieldKey): Typed | null {
+    const i = this.slotOf(key);
     return i < 0 ? null : (this.typed[i] ?? null);
   }
 
   /** The cell as the host gave it. */
-  raw(key: string): CellValue {
-    const i = this.layout.slot[key] ?? -1;
+  raw(key: FieldKey): CellValue {
+    const i = this.slotOf(key);
     return i < 0 ? null : (this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
-  text(key: string): string | null {
+  text(key: FieldKey): string | null {
     const v = this.value(key);
     return typeof v === "string" ? v : null;
   }
 
-  num(key: string): number | null {
+  num(key: FieldKey): number | null {
     const v = this.value(key);
     return typeof v === "number" ? v : null;
   }
 
-  date(key: string): CellDate | null {
+  date(key: FieldKey): CellDate | null {
     const v = this.value(key);
-    return isCellDate(v) ? v : null;
+    return typeof v === "object" && v !== null ? v : null;
   }
 
   /** The sheet has the column and its cell is empty or whitespace-only. */
-  blank(key: string): boolean {
-    return (this.layout.slot[key] ?? -1) >= 0 && isBlankValue(this.raw(key));
+  blank(key: FieldKey): boolean {
+    const i = this.slotOf(key);
+    return i >= 0 && isBlankValue(this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
   /** True when the field has a value or an unreadable entry (anything but an empty cell). */
-  filled(key: string): boolean {
-    return (this.layout.slot[key] ?? -1) >= 0 && !isBlankValue(this.raw(key));
+  filled(key: FieldKey): boolean {
+    const i = this.slotOf(key);
+    if (i < 0) return false;
+    // A read value is never blank: look at the cell only when nothing was read.
+    return this.typed[i] != null || !isBlankValue(this.cells[this.layout.cellIndex[i] ?? -1] ?? null);
   }
 
-  /** Computes a derived value once per row (e.g. the parsed ID shared by several rules); pass a module-level function. */
-  memo<T>(key: string, make: (row: DataRow) => T): T {
-    const keys = this.memoKeys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.memoValues[i] as T;
-    const v = make(this);
-    keys.push(key);
-    this.memoValues.push(v);
+  /** Computes a derived value once per row. */
+  memo<T>(m: RowMemo<T>): T {
+    let stamps = this.memoStamps;
+    let values = this.memoValues;
+    if (stamps === null || values === null) {
+      stamps = this.memoStamps = new Array<number>(memoCount).fill(-1);
+      values = this.memoValues = new Array<unknown>(memoCount).fill(null);
+    }
+    if (m.id < stamps.length && stamps[m.id] === this.generation) return values[m.id] as T;
+    const v = m.make(this);
+    while (stamps.length <= m.id) {
+      stamps.push(-1);
+      values.push(null);
+    }
+    stamps[m.id] = this.generation;
+    values[m.id] = v;
     return v;
   }
 }
@@ -143,17 +206,12 @@ export function forEachDataRow(
   /** Refill one DataRow for every row instead of making a new one: the visitor must not keep it. */
   reuse = false,
 ): number {
-  const { template, headerIndex, columns } = match;
+  const { headerIndex, columns } = match;
   const values = fillMerges(sheet, headerIndex);
   // Whether a row is a data row is decided on the cells as the file has them, before merges are spread.
   const original = sheet.values;
   const originRow = sheet.originRow ?? 1;
-  // Built in the template's field order so that every sheet of a template shares one object shape (fast keyed loads).
-  const slot: Record<string, number> = {};
-  for (const f of template.fields) slot[f.key] = -1;
-  // Item columns (evaluation) are fields of this sheet only; they come after the template's own.
-  columns.forEach((c, i) => (slot[c.field.key] = i));
-  const layout: RowLayout = { slot, cellIndex: columns.map((c) => c.index) };
+  const layout = makeLayout(match);
   let count = 0;
   const reading: Reading = { value: null, blank: true, problem: null, detail: null, whitespace: false };
   const n = columns.length;
@@ -197,7 +255,8 @@ export function forEachDataRow(
       readCell(col.field, v, reading);
       typed[i] = reading.value;
       if (reading.whitespace) (problems ??= []).push({ field: col.field.key, kind: "whitespace", detail: null });
-      if (reading.problem) (problems ??= []).push({ field: col.field.key, kind: reading.problem, detail: reading.detail });
+      if (reading.problem)
+        (problems ??= []).push({ field: col.field.key, kind: reading.problem, detail: reading.detail });
     }
     if (shared) {
       shared.refill(originRow + r, cells, problems ?? NO_PROBLEMS);

@@ -1,4 +1,5 @@
 import type { RowRule } from "../types";
+import { F } from "./shared";
 import { addYears, compareDates, formatDate } from "../../dates";
 
 export const activistPeriod: RowRule = {
@@ -7,12 +8,16 @@ export const activistPeriod: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const activist = row.date("activistDate");
-    const candidate = row.date("candidateDate");
+    const activist = row.date(F.activistDate);
+    const candidate = row.date(F.candidateDate);
     if (!activist || !candidate) return;
     const earliest = addYears(activist, 1);
     if (compareDates(candidate, earliest) < 0) {
-      report.cell(row, "candidateDate", { activist: formatDate(activist), candidate: formatDate(candidate), earliest: formatDate(earliest) });
+      report.cell(row, "candidateDate", {
+        activist: formatDate(activist),
+        candidate: formatDate(candidate),
+        earliest: formatDate(earliest),
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { RowRule } from "../types";
-import { isMember } from "./shared";
+import { F, isMember } from "./shared";
 
 export const duesMissing: RowRule = {
   id: "roster.dues.missing",
@@ -7,6 +7,7 @@ export const duesMissing: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, ctx, report) {
-    if (ctx.column("dues") && isMember(row) && !row.filled("dues")) report.cell(row, "dues", { category: row.text("category") ?? "" });
+    if (ctx.column("dues") && isMember(row) && !row.filled(F.dues))
+      report.cell(row, "dues", { category: row.text(F.category) ?? "" });
   },
 };

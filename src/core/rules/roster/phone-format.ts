@@ -1,4 +1,5 @@
 import type { RowRule } from "../types";
+import { F } from "./shared";
 import { compactText } from "../../text";
 
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
@@ -18,7 +19,7 @@ export const phoneFormat: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const phone = row.text("phone");
+    const phone = row.text(F.phone);
     if (phone && !isValidPhone(phone)) report.cell(row, "phone", { value: phone });
   },
 };

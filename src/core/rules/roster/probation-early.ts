@@ -1,4 +1,5 @@
 import type { RowRule } from "../types";
+import { F } from "./shared";
 import { addYears, compareDates, formatDate } from "../../dates";
 
 export const probationEarly: RowRule = {
@@ -7,12 +8,16 @@ export const probationEarly: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const admitted = row.date("admissionDate");
-    const full = row.date("fullDate");
+    const admitted = row.date(F.admissionDate);
+    const full = row.date(F.fullDate);
     if (!admitted || !full) return;
     const earliest = addYears(admitted, 1);
     if (compareDates(full, earliest) < 0) {
-      report.cell(row, "fullDate", { admission: formatDate(admitted), full: formatDate(full), earliest: formatDate(earliest) });
+      report.cell(row, "fullDate", {
+        admission: formatDate(admitted),
+        full: formatDate(full),
+        earliest: formatDate(earliest),
+      });
     }
   },
 };

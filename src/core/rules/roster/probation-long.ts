@@ -1,4 +1,5 @@
 import type { RowRule } from "../types";
+import { F } from "./shared";
 import { addYears, compareDates, formatDate } from "../../dates";
 
 /** One year of probation plus the longest extension (one year). */
@@ -10,12 +11,16 @@ export const probationLong: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const admitted = row.date("admissionDate");
-    const full = row.date("fullDate");
+    const admitted = row.date(F.admissionDate);
+    const full = row.date(F.fullDate);
     if (!admitted || !full) return;
     const latest = addYears(admitted, MAX_PROBATION_YEARS);
     if (compareDates(full, latest) > 0) {
-      report.cell(row, "fullDate", { admission: formatDate(admitted), full: formatDate(full), latest: formatDate(latest) });
+      report.cell(row, "fullDate", {
+        admission: formatDate(admitted),
+        full: formatDate(full),
+        latest: formatDate(latest),
+      });
     }
   },
 };
