@@ -119,6 +119,7 @@ export function validateSheet(
     template: match.template,
     match,
     headerRow: originRow + match.headerIndex,
+    rowsBelowHeader: Math.max(0, sheet.values.length - match.headerIndex - 1),
     get rows() {
       return (rows ??= readDataRows(sheet, match));
     },
@@ -148,7 +149,7 @@ export function validateSheet(
   const collectors = rules
     .filter((r): r is CollectRule => r.scope === "collect")
     .map((rule) => ({ rule, state: rule.start(context) }));
-  const upTo = Math.max(0, sheet.values.length - match.headerIndex - 1);
+  const upTo = context.rowsBelowHeader;
   const dataRows = forEachDataRow(
     sheet,
     match,

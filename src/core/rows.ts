@@ -1,6 +1,6 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
 import type { HeaderMatch } from "./header";
-import { type CellProblem, type Reading, type Typed, enumLookup, fieldAccepts, isBlankValue, readCell } from "./coerce";
+import { type CellProblem, type Reading, type Typed, enumLookup, isBlankValue, readCell } from "./coerce";
 import { hasWhitespaceProblem } from "./text";
 import { isValidDate } from "./dates";
 
@@ -157,6 +157,12 @@ export class DataRow {
 }
 
 const NO_PROBLEMS: readonly CellProblem[] = [];
+const EMPTY_LOOKUP: ReadonlyMap<string, string> = new Map();
+const TEXT = 0;
+const ENUM = 1;
+const NUMBER = 2;
+const DATE = 3;
+const OTHER = 4;
 
 function rowIsEmpty(cells: ReadonlyArray<CellValue> | undefined): boolean {
   if (!cells) return true;
@@ -217,11 +223,23 @@ export function forEachDataRow(
   const n = columns.length;
   const cellIndex = layout.cellIndex;
   const fields = columns.map((c) => c.field);
-  // Clean text in a text column and typed dates in a date column need no reading: the hot path of big sheets.
-  const textColumn = fields.map((f) => f.type === "text");
-  const dateColumn = fields.map((f) => f.type === "date");
-  const enumColumn = fields.map((f) => (f.type === "enum" ? enumLookup(f) : null));
-  const numberColumn = fields.map((f) => f.type === "number" || f.type === "integer");
+  // Clean text, known enum spellings, numbers within bounds and typed dates need no reading: the hot path of big
+  // sheets. Each column's kind and bounds are looked up here once, not on its field for every cell.
+  const kind = fields.map((f) =>
+    f.type === "text"
+      ? TEXT
+      : f.type === "enum"
+        ? ENUM
+        : f.type === "number" || f.type === "integer"
+          ? NUMBER
+          : f.type === "date"
+            ? DATE
+            : OTHER,
+  );
+  const spellings = fields.map((f) => (f.type === "enum" ? enumLookup(f) : EMPTY_LOOKUP));
+  const least = fields.map((f) => f.min ?? -Infinity);
+  const most = fields.map((f) => f.max ?? Infinity);
+  const whole = fields.map((f) => f.type === "integer");
   const shared = reuse ? new DataRow(0, layout, new Array<Typed | null>(n).fill(null), [], NO_PROBLEMS) : null;
   for (let r = headerIndex + 1; r < values.length; r++) {
     const cells = values[r];
@@ -229,27 +247,46 @@ export function forEachDataRow(
     const typed = shared ? shared.typedValues() : new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
     for (let i = 0; i < n; i++) {
-      const v = cells[cellIndex[i]!] ?? null;
-      if (v === null) {
+      const v = cells[cellIndex[i]!];
+      if (v === null || v === undefined) {
         typed[i] = null;
         continue;
       }
-      if (typeof v === "string") {
-        if (textColumn[i] && v !== "" && !hasWhitespaceProblem(v)) {
-          typed[i] = v;
-          continue;
-        }
-        const canonical = enumColumn[i]?.get(v);
-        if (canonical !== undefined && !hasWhitespaceProblem(v)) {
-          typed[i] = canonical;
-          continue;
-        }
-      } else if (typeof v === "number" && numberColumn[i] && fieldAccepts(fields[i]!, v)) {
-        typed[i] = v;
-        continue;
-      } else if (dateColumn[i] && typeof v === "object" && v.kind === "date" && isValidDate(v.y, v.m, v.d)) {
-        typed[i] = v;
-        continue;
+      switch (kind[i]) {
+        case TEXT:
+          if (typeof v === "string" && v !== "" && !hasWhitespaceProblem(v)) {
+            typed[i] = v;
+            continue;
+          }
+          break;
+        case ENUM:
+          if (typeof v === "string") {
+            const canonical = spellings[i]!.get(v);
+            if (canonical !== undefined && !hasWhitespaceProblem(v)) {
+              typed[i] = canonical;
+              continue;
+            }
+          }
+          break;
+        case NUMBER:
+          // v - v is 0 for finite numbers only.
+          if (
+            typeof v === "number" &&
+            v - v === 0 &&
+            v >= least[i]! &&
+            v <= most[i]! &&
+            (!whole[i] || Number.isInteger(v))
+          ) {
+            typed[i] = v;
+            continue;
+          }
+          break;
+        case DATE:
+          if (typeof v === "object" && v.kind === "date" && isValidDate(v.y, v.m, v.d)) {
+            typed[i] = v;
+            continue;
+          }
+          break;
       }
       const col = columns[i]!;
       readCell(col.field, v, reading);

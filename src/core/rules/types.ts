@@ -11,6 +11,8 @@ export interface SheetContext {
   readonly match: HeaderMatch;
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** Rows below the header, empty ones included: the most data rows there can be (to size a rule's tables). */
+  readonly rowsBelowHeader: number;
   /** Every data row, read on first use (validation itself streams rows through the rules instead). */
   readonly rows: readonly DataRow[];
   readonly settings: Settings;

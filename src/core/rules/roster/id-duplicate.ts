@@ -5,51 +5,53 @@ import { readId } from "./shared";
 const MAX_LISTED = 10;
 
 /**
- * Normalised ids seen so far, as an open-addressing table of two 31-bit numbers per id (digits 1–9; digits 10–17
- * with the check character), so that 100,000 ids cost no strings hashed and no map entries. A list of rows is
- * made only on an id's second sighting.
+ * Normalised ids seen so far, as an open-addressing table of (digits 1–9, digits 10–17 with the check character,
+ * first row) triples in one typed array, sized from the sheet's rows: 100,000 ids cost no strings hashed, no map
+ * entries and one memory access each. A list of rows is made only on an id's second sighting.
  */
 interface Seen {
-  keys: Int32Array;
-  firstRow: Int32Array;
+  table: Int32Array;
   size: number;
   repeated: Map<number, number[]>;
 }
 
-const EMPTY = 0;
+/** Slots per table entry: hi, lo, first row (0: free). */
+const STRIDE = 3;
+const MAX_PRESIZE = 1 << 20;
 
-function table(capacity: number): Pick<Seen, "keys" | "firstRow"> {
-  return { keys: new Int32Array(capacity * 2), firstRow: new Int32Array(capacity) };
+function capacityFor(ids: number): number {
+  let capacity = 1024;
+  while (capacity < 2 * ids && capacity < MAX_PRESIZE) capacity *= 2;
+  return capacity;
 }
 
-function slotFor(keys: Int32Array, hi: number, lo: number, mask: number, firstRow: Int32Array): number {
+/** Index of the id's entry, or of the free entry where it belongs. */
+function find(table: Int32Array, hi: number, lo: number): number {
+  const mask = table.length / STRIDE - 1;
   let i = (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo, 0x85ebca77)) >>> 0;
   for (;;) {
     i &= mask;
-    if (firstRow[i] === EMPTY || (keys[2 * i] === hi && keys[2 * i + 1] === lo)) return i;
+    const at = i * STRIDE;
+    if (table[at + 2] === 0 || (table[at] === hi && table[at + 1] === lo)) return at;
     i++;
   }
 }
 
 function grow(seen: Seen): void {
-  const { keys, firstRow } = seen;
-  const next = table(firstRow.length * 2);
-  const mask = next.firstRow.length - 1;
-  const moved = new Map<number, number[]>();
-  for (let i = 0; i < firstRow.length; i++) {
-    if (firstRow[i] === EMPTY) continue;
-    const hi = keys[2 * i]!;
-    const lo = keys[2 * i + 1]!;
-    const j = slotFor(next.keys, hi, lo, mask, next.firstRow);
-    next.keys[2 * j] = hi;
-    next.keys[2 * j + 1] = lo;
-    next.firstRow[j] = firstRow[i]!;
-    const rows = seen.repeated.get(i);
-    if (rows) moved.set(j, rows);
+  const old = seen.table;
+  const table = new Int32Array(old.length * 2);
+  const repeated = new Map<number, number[]>();
+  for (let at = 0; at < old.length; at += STRIDE) {
+    if (old[at + 2] === 0) continue;
+    const to = find(table, old[at]!, old[at + 1]!);
+    table[to] = old[at]!;
+    table[to + 1] = old[at + 1]!;
+    table[to + 2] = old[at + 2]!;
+    const rows = seen.repeated.get(at);
+    if (rows) repeated.set(to, rows);
   }
-  seen.keys = next.keys;
-  seen.firstRow = next.firstRow;
-  seen.repeated = moved;
+  seen.table = table;
+  seen.repeated = repeated;
 }
 
 export const idDuplicate: CollectRule<Seen> = {
@@ -57,7 +59,7 @@ export const idDuplicate: CollectRule<Seen> = {
   severity: "error",
   templates: ["roster"],
   scope: "collect",
-  start: () => ({ ...table(1024), size: 0, repeated: new Map() }),
+  start: (ctx) => ({ table: new Int32Array(capacityFor(ctx.rowsBelowHeader) * STRIDE), size: 0, repeated: new Map() }),
   row(seen, row) {
     const p = readId(row).parsed;
     if (!p) return;
@@ -69,18 +71,19 @@ export const idDuplicate: CollectRule<Seen> = {
     for (let i = 9; i < 17; i++) lo = lo * 10 + id.charCodeAt(i) - 48;
     const last = id.charCodeAt(17);
     lo = lo * 11 + (last === 88 ? 10 : last - 48);
-    const i = slotFor(seen.keys, hi, lo, seen.firstRow.length - 1, seen.firstRow);
-    const first = seen.firstRow[i]!;
-    if (first === EMPTY) {
-      seen.keys[2 * i] = hi;
-      seen.keys[2 * i + 1] = lo;
-      seen.firstRow[i] = row.row;
-      if (++seen.size * 2 > seen.firstRow.length) grow(seen);
+    const table = seen.table;
+    const at = find(table, hi, lo);
+    const first = table[at + 2]!;
+    if (first === 0) {
+      table[at] = hi;
+      table[at + 1] = lo;
+      table[at + 2] = row.row;
+      if (++seen.size * 2 * STRIDE > table.length) grow(seen);
       return;
     }
-    const rows = seen.repeated.get(i);
+    const rows = seen.repeated.get(at);
     if (rows) rows.push(row.row);
-    else seen.repeated.set(i, [first, row.row]);
+    else seen.repeated.set(at, [first, row.row]);
   },
   finish(seen, _ctx, report) {
     for (const rows of seen.repeated.values()) {
