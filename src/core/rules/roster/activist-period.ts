@@ -1,6 +1,6 @@
 import type { RowRule } from "../types";
 import { F } from "./shared";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 export const activistPeriod: RowRule = {
   id: "roster.activist.period",
@@ -11,8 +11,8 @@ export const activistPeriod: RowRule = {
     const activist = row.date(F.activistDate);
     const candidate = row.date(F.candidateDate);
     if (!activist || !candidate) return;
-    const earliest = addYears(activist, 1);
-    if (compareDates(candidate, earliest) < 0) {
+    if (compareYearsLater(activist, 1, candidate) > 0) {
+      const earliest = addYears(activist, 1);
       report.cell(row, "candidateDate", {
         activist: formatDate(activist),
         candidate: formatDate(candidate),

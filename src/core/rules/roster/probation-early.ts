@@ -1,6 +1,6 @@
 import type { RowRule } from "../types";
 import { F } from "./shared";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 export const probationEarly: RowRule = {
   id: "roster.probation.early",
@@ -11,8 +11,8 @@ export const probationEarly: RowRule = {
     const admitted = row.date(F.admissionDate);
     const full = row.date(F.fullDate);
     if (!admitted || !full) return;
-    const earliest = addYears(admitted, 1);
-    if (compareDates(full, earliest) < 0) {
+    if (compareYearsLater(admitted, 1, full) > 0) {
+      const earliest = addYears(admitted, 1);
       report.cell(row, "fullDate", {
         admission: formatDate(admitted),
         full: formatDate(full),

@@ -1,6 +1,6 @@
 import type { RowRule } from "../types";
 import { F } from "./shared";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 /** One year of probation plus the longest extension (one year). */
 export const MAX_PROBATION_YEARS = 2;
@@ -14,8 +14,8 @@ export const probationLong: RowRule = {
     const admitted = row.date(F.admissionDate);
     const full = row.date(F.fullDate);
     if (!admitted || !full) return;
-    const latest = addYears(admitted, MAX_PROBATION_YEARS);
-    if (compareDates(full, latest) > 0) {
+    if (compareYearsLater(admitted, MAX_PROBATION_YEARS, full) < 0) {
+      const latest = addYears(admitted, MAX_PROBATION_YEARS);
       report.cell(row, "fullDate", {
         admission: formatDate(admitted),
         full: formatDate(full),
