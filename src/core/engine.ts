@@ -139,12 +139,19 @@ export function validateSheet(
   const rules = rulesFor(match.template.id);
   for (const rule of rules)
     if (rule.scope === "sheet") rule.check(context, makeReporter(context, originCol, rule, issues));
+  // Every row rule for rows with reading problems; the clean rows, most of a big sheet, skip the problem rules.
   const rowRules: RowRule[] = [];
   const rowReporters: Reporter[] = [];
+  const cleanRules: RowRule[] = [];
+  const cleanReporters: Reporter[] = [];
   for (const rule of rules) {
     if (rule.scope !== "row") continue;
+    const reporter = makeReporter(context, originCol, rule, issues);
     rowRules.push(rule);
-    rowReporters.push(makeReporter(context, originCol, rule, issues));
+    rowReporters.push(reporter);
+    if (rule.problemsOnly) continue;
+    cleanRules.push(rule);
+    cleanReporters.push(reporter);
   }
   const collectors = rules
     .filter((r): r is CollectRule => r.scope === "collect")
@@ -158,7 +165,9 @@ export function validateSheet(
         if (cancelled?.()) throw new ValidationCancelled();
         progress?.(sheet.name, i, upTo);
       }
-      for (let k = 0; k < rowRules.length; k++) rowRules[k]!.check(row, context, rowReporters[k]!);
+      const list = row.problems.length ? rowRules : cleanRules;
+      const reporters = row.problems.length ? rowReporters : cleanReporters;
+      for (let k = 0; k < list.length; k++) list[k]!.check(row, context, reporters[k]!);
       for (const c of collectors) c.rule.row(c.state, row, context);
     },
     true,

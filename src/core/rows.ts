@@ -1,5 +1,6 @@
 import type { CellDate, CellValue, MergeRange, SheetSnapshot } from "./types";
 import type { HeaderMatch } from "./header";
+import type { FieldDef } from "./templates/types";
 import { type CellProblem, type Reading, type Typed, enumLookup, isBlankValue, readCell } from "./coerce";
 import { hasWhitespaceProblem } from "./text";
 import { isValidDate } from "./dates";
@@ -95,6 +96,11 @@ export class DataRow {
     return key.id < byRef.length ? byRef[key.id]! : (this.layout.slot[key.key] ?? -1);
   }
 
+  /** The sheet has the field's column. */
+  has(key: FieldKey): boolean {
+    return this.slotOf(key) >= 0;
+  }
+
   /** The value read for `key`, null when empty, unreadable or the sheet has no such column. */
   value(key: FieldKey): Typed | null {
     const i = this.slotOf(key);
@@ -170,6 +176,18 @@ function rowIsEmpty(cells: ReadonlyArray<CellValue> | undefined): boolean {
   return true;
 }
 
+const cleanLookups = new WeakMap<FieldDef, ReadonlyMap<string, string>>();
+
+/** The enum's spellings that need no cleaning: a cell that is exactly one of them reads as it is. */
+function cleanSpellings(field: FieldDef): ReadonlyMap<string, string> {
+  let map = cleanLookups.get(field);
+  if (!map) {
+    map = new Map([...enumLookup(field)].filter(([spelling]) => spelling !== "" && !hasWhitespaceProblem(spelling)));
+    cleanLookups.set(field, map);
+  }
+  return map;
+}
+
 /** Copies the top-left value of merges that start below the header into the cells they cover. */
 function fillMerges(sheet: SheetSnapshot, headerIndex: number): ReadonlyArray<ReadonlyArray<CellValue>> {
   const merges: readonly MergeRange[] = sheet.merges ?? [];
@@ -236,7 +254,7 @@ export function forEachDataRow(
             ? DATE
             : OTHER,
   );
-  const spellings = fields.map((f) => (f.type === "enum" ? enumLookup(f) : EMPTY_LOOKUP));
+  const spellings = fields.map((f) => (f.type === "enum" ? cleanSpellings(f) : EMPTY_LOOKUP));
   const least = fields.map((f) => f.min ?? -Infinity);
   const most = fields.map((f) => f.max ?? Infinity);
   const whole = fields.map((f) => f.type === "integer");
@@ -262,7 +280,7 @@ export function forEachDataRow(
         case ENUM:
           if (typeof v === "string") {
             const canonical = spellings[i]!.get(v);
-            if (canonical !== undefined && !hasWhitespaceProblem(v)) {
+            if (canonical !== undefined) {
               typed[i] = canonical;
               continue;
             }

@@ -46,6 +46,8 @@ interface RuleBase {
 
 export interface RowRule extends RuleBase {
   readonly scope: "row";
+  /** The rule reads only `row.problems`: it is not asked about rows read without any. */
+  readonly problemsOnly?: boolean;
   check(row: DataRow, ctx: SheetContext, report: Reporter): void;
 }
 

@@ -6,8 +6,8 @@ export const duesMissing: RowRule = {
   severity: "warning",
   templates: ["roster"],
   scope: "row",
-  check(row, ctx, report) {
-    if (ctx.column("dues") && isMember(row) && !row.filled(F.dues))
+  check(row, _ctx, report) {
+    if (row.has(F.dues) && isMember(row) && !row.filled(F.dues))
       report.cell(row, "dues", { category: row.text(F.category) ?? "" });
   },
 };
