@@ -44,6 +44,15 @@ export function addYears(date: CellDate, years: number): CellDate {
   return { kind: "date", y, m: date.m, d };
 }
 
+/** `compareDates(addYears(date, years), other)` without making the shifted date (the row rules' hot path). */
+export function compareYearsLater(date: CellDate, years: number, other: CellDate): number {
+  const y = date.y + years;
+  if (y !== other.y) return y - other.y;
+  if (date.m !== other.m) return date.m - other.m;
+  if (date.d === 0 || other.d === 0) return 0;
+  return Math.min(date.d, daysInMonth(y, date.m)) - other.d;
+}
+
 /** Days since 1970-01-01 (proleptic Gregorian); a month-precision date counts as its first day. */
 export function dayNumber(date: CellDate): number {
   const d = date.d === 0 ? 1 : date.d;
@@ -76,7 +85,7 @@ export function addDays(date: CellDate, days: number): CellDate {
 /** Whole years from `birth` to `on`: birthdays fall as `addYears` says (29 Feb → 28 Feb), by month when a day is unknown. */
 export function ageOn(birth: CellDate, on: CellDate): number {
   const years = on.y - birth.y;
-  return compareDates(addYears(birth, years), on) > 0 ? years - 1 : years;
+  return compareYearsLater(birth, years, on) > 0 ? years - 1 : years;
 }
 
 /** Excel serial (1900 date system, with its phantom 29 Feb 1900) to a date; fractions are dropped. */

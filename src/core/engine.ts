@@ -63,8 +63,15 @@ export function resolveAsOf(settings: Settings, options: ValidateOptions): CellD
 }
 
 function makeReporter(ctx: SheetContext, originCol: number, rule: Rule, out: Issue[]): Reporter {
-  const push = (field: string | null, row: number | null, col: number | null, params: IssueParams | undefined, header?: string) => {
-    const p: IssueParams = header !== undefined && params?.["header"] === undefined ? { header, ...params } : (params ?? {});
+  const push = (
+    field: string | null,
+    row: number | null,
+    col: number | null,
+    params: IssueParams | undefined,
+    header?: string,
+  ) => {
+    const p: IssueParams =
+      header !== undefined && params?.["header"] === undefined ? { header, ...params } : (params ?? {});
     out.push({
       rule: rule.id,
       severity: rule.severity,
@@ -104,13 +111,15 @@ export function validateSheet(
   const originRow = sheet.originRow ?? 1;
   const originCol = sheet.originCol ?? 1;
   const byKey = new Map(match.columns.map((c) => [c.field.key, c]));
-  const sharedValues = new Map<string, unknown>();
+  const sharedKeys: string[] = [];
+  const sharedValues: unknown[] = [];
   let rows: DataRow[] | null = null;
   const context: SheetContext = {
     sheet: sheet.name,
     template: match.template,
     match,
     headerRow: originRow + match.headerIndex,
+    rowsBelowHeader: Math.max(0, sheet.values.length - match.headerIndex - 1),
     get rows() {
       return (rows ??= readDataRows(sheet, match));
     },
@@ -118,31 +127,51 @@ export function validateSheet(
     asOf,
     column: (key) => byKey.get(key),
     shared<T>(key: string, make: (ctx: SheetContext) => T): T {
-      let v = sharedValues.get(key) as T | undefined;
-      if (v === undefined) sharedValues.set(key, (v = make(context)));
+      // Asked for by rules on every row, with a handful of keys per sheet: a scan beats hashing the key.
+      for (let i = 0; i < sharedKeys.length; i++) if (sharedKeys[i] === key) return sharedValues[i] as T;
+      const v = make(context);
+      sharedKeys.push(key);
+      sharedValues.push(v);
       return v;
     },
   };
   const issues: Issue[] = [];
   const rules = rulesFor(match.template.id);
-  for (const rule of rules) if (rule.scope === "sheet") rule.check(context, makeReporter(context, originCol, rule, issues));
+  for (const rule of rules)
+    if (rule.scope === "sheet") rule.check(context, makeReporter(context, originCol, rule, issues));
+  // Every row rule for rows with reading problems; the clean rows, most of a big sheet, skip the problem rules.
   const rowRules: RowRule[] = [];
   const rowReporters: Reporter[] = [];
+  const cleanRules: RowRule[] = [];
+  const cleanReporters: Reporter[] = [];
   for (const rule of rules) {
     if (rule.scope !== "row") continue;
+    const reporter = makeReporter(context, originCol, rule, issues);
     rowRules.push(rule);
-    rowReporters.push(makeReporter(context, originCol, rule, issues));
+    rowReporters.push(reporter);
+    if (rule.problemsOnly) continue;
+    cleanRules.push(rule);
+    cleanReporters.push(reporter);
   }
-  const collectors = rules.filter((r): r is CollectRule => r.scope === "collect").map((rule) => ({ rule, state: rule.start(context) }));
-  const upTo = Math.max(0, sheet.values.length - match.headerIndex - 1);
-  const dataRows = forEachDataRow(sheet, match, (row, i) => {
-    if (i % CANCEL_EVERY === 0) {
-      if (cancelled?.()) throw new ValidationCancelled();
-      progress?.(sheet.name, i, upTo);
-    }
-    for (let k = 0; k < rowRules.length; k++) rowRules[k]!.check(row, context, rowReporters[k]!);
-    for (const c of collectors) c.rule.row(c.state, row, context);
-  }, true);
+  const collectors = rules
+    .filter((r): r is CollectRule => r.scope === "collect")
+    .map((rule) => ({ rule, state: rule.start(context) }));
+  const upTo = context.rowsBelowHeader;
+  const dataRows = forEachDataRow(
+    sheet,
+    match,
+    (row, i) => {
+      if (i % CANCEL_EVERY === 0) {
+        if (cancelled?.()) throw new ValidationCancelled();
+        progress?.(sheet.name, i, upTo);
+      }
+      const list = row.problems.length ? rowRules : cleanRules;
+      const reporters = row.problems.length ? rowReporters : cleanReporters;
+      for (let k = 0; k < list.length; k++) list[k]!.check(row, context, reporters[k]!);
+      for (const c of collectors) c.rule.row(c.state, row, context);
+    },
+    true,
+  );
   for (const c of collectors) c.rule.finish(c.state, context, makeReporter(context, originCol, c.rule, issues));
   return { context, issues, dataRows };
 }

@@ -39,17 +39,6 @@ export interface ParsedId {
 
 const ID15 = /^\d{15}$/;
 
-/** 17 digits and a digit or upper-case X, checked without a regular expression (this runs once per roster row). */
-function isCanonicalId18(text: string): boolean {
-  if (text.length !== 18) return false;
-  for (let i = 0; i < 17; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const last = text.charCodeAt(17);
-  return (last >= 48 && last <= 57) || last === 88;
-}
-
 /** The number written by `count` ASCII digits of `t` from `from`. */
 function digitsAt(t: string, from: number, count: number): number {
   let n = 0;
@@ -57,16 +46,41 @@ function digitsAt(t: string, from: number, count: number): number {
   return n;
 }
 
+/**
+ * 17 digits and a digit or upper-case X, read in one pass with the check sum (this runs once per roster row,
+ * so no regular expression and no intermediate strings); null for anything else.
+ */
+function parseCanonicalId18(t: string): ParsedId | null {
+  if (t.length !== 18) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const digit = t.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    sum += digit * WEIGHTS[i]!;
+  }
+  const last = t.charCodeAt(17);
+  if (!((last >= 48 && last <= 57) || last === 88)) return null;
+  const check = sum % 11;
+  const birth = makeDate(digitsAt(t, 6, 4), digitsAt(t, 10, 2), digitsAt(t, 12, 2));
+  const gender = (t.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
+  return {
+    form: "18",
+    id18: t,
+    text: t,
+    birth,
+    gender,
+    checksumOk: last === CHECK_CODES[check],
+    expectedCheck: CHECK_CHARS[check] ?? "",
+  };
+}
+
 /** Parses id text (half-width, no spaces, lower-case x accepted); null when it is neither 18 nor 15 digits. */
 export function parseIdNumber(text: string): ParsedId | null {
-  const t = isCanonicalId18(text) ? text : compactText(text).toUpperCase();
-  if (isCanonicalId18(t)) {
-    const check = checkIndex(t);
-    const birth = makeDate(digitsAt(t, 6, 4), digitsAt(t, 10, 2), digitsAt(t, 12, 2));
-    const gender = (t.charCodeAt(16) - 48) % 2 === 1 ? "男" : "女";
-    const checksumOk = t.charCodeAt(17) === CHECK_CODES[check];
-    return { form: "18", id18: t, text: t, birth, gender, checksumOk, expectedCheck: CHECK_CHARS[check] ?? "" };
-  }
+  const canonical = parseCanonicalId18(text);
+  if (canonical) return canonical;
+  const t = compactText(text).toUpperCase();
+  const cleaned = t === text ? null : parseCanonicalId18(t);
+  if (cleaned) return cleaned;
   if (ID15.test(t)) {
     const birth = makeDate(1900 + digitsAt(t, 6, 2), digitsAt(t, 8, 2), digitsAt(t, 10, 2));
     const gender = (t.charCodeAt(14) - 48) % 2 === 1 ? "男" : "女";

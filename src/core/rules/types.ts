@@ -11,6 +11,8 @@ export interface SheetContext {
   readonly match: HeaderMatch;
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** Rows below the header, empty ones included: the most data rows there can be (to size a rule's tables). */
+  readonly rowsBelowHeader: number;
   /** Every data row, read on first use (validation itself streams rows through the rules instead). */
   readonly rows: readonly DataRow[];
   readonly settings: Settings;
@@ -44,6 +46,8 @@ interface RuleBase {
 
 export interface RowRule extends RuleBase {
   readonly scope: "row";
+  /** The rule reads only `row.problems`: it is not asked about rows read without any. */
+  readonly problemsOnly?: boolean;
   check(row: DataRow, ctx: SheetContext, report: Reporter): void;
 }
 

@@ -1,7 +1,8 @@
 import type { RowRule, SheetContext } from "../types";
+import { type FieldRef, fieldRef } from "../../rows";
 
-function requiredColumns(ctx: SheetContext): string[] {
-  return ctx.match.columns.filter((c) => c.field.required).map((c) => c.field.key);
+function requiredColumns(ctx: SheetContext): FieldRef[] {
+  return ctx.match.columns.filter((c) => c.field.required).map((c) => fieldRef(c.field.key));
 }
 
 export const cellRequired: RowRule = {
@@ -12,6 +13,6 @@ export const cellRequired: RowRule = {
   check(row, ctx, report) {
     const required = ctx.shared("requiredKeys", requiredColumns);
     // A read value is never blank: look at the raw cell only when nothing was read.
-    for (const key of required) if (row.value(key) === null && row.blank(key)) report.cell(row, key);
+    for (const ref of required) if (row.value(ref) === null && row.blank(ref)) report.cell(row, ref.key);
   },
 };

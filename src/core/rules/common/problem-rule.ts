@@ -10,6 +10,7 @@ export function problemRule(id: string, severity: Severity, kind: ProblemKind, d
     severity,
     templates: "*",
     scope: "row",
+    problemsOnly: true,
     check(row, _ctx, report) {
       for (const p of row.problems) {
         if (p.kind !== kind) continue;

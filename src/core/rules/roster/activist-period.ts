@@ -1,5 +1,6 @@
 import type { RowRule } from "../types";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { F } from "./shared";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 export const activistPeriod: RowRule = {
   id: "roster.activist.period",
@@ -7,12 +8,16 @@ export const activistPeriod: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const activist = row.date("activistDate");
-    const candidate = row.date("candidateDate");
+    const activist = row.date(F.activistDate);
+    const candidate = row.date(F.candidateDate);
     if (!activist || !candidate) return;
-    const earliest = addYears(activist, 1);
-    if (compareDates(candidate, earliest) < 0) {
-      report.cell(row, "candidateDate", { activist: formatDate(activist), candidate: formatDate(candidate), earliest: formatDate(earliest) });
+    if (compareYearsLater(activist, 1, candidate) > 0) {
+      const earliest = addYears(activist, 1);
+      report.cell(row, "candidateDate", {
+        activist: formatDate(activist),
+        candidate: formatDate(candidate),
+        earliest: formatDate(earliest),
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { RowRule } from "../types";
 import { ageOn, formatDate } from "../../dates";
-import { birthOf } from "./shared";
+import { F, birthOf } from "./shared";
 
 export const MIN_APPLICATION_AGE = 18;
 
@@ -10,10 +10,11 @@ export const ageApplication: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const applied = row.date("applicationDate");
+    const applied = row.date(F.applicationDate);
     const birth = birthOf(row);
     if (!applied || !birth) return;
     const age = ageOn(birth, applied);
-    if (age < MIN_APPLICATION_AGE) report.cell(row, "applicationDate", { age, birth: formatDate(birth), date: formatDate(applied) });
+    if (age < MIN_APPLICATION_AGE)
+      report.cell(row, "applicationDate", { age, birth: formatDate(birth), date: formatDate(applied) });
   },
 };

@@ -1,4 +1,5 @@
 import type { RowRule } from "../types";
+import { F } from "./shared";
 import { CATEGORY } from "../../templates/roster";
 
 export const categoryMismatch: RowRule = {
@@ -7,15 +8,16 @@ export const categoryMismatch: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const category = row.text("category");
+    const category = row.text(F.category);
     if (!category) return;
-    const admitted = row.filled("admissionDate");
-    const full = row.filled("fullDate");
+    const admitted = row.filled(F.admissionDate);
+    const full = row.filled(F.fullDate);
     let reason: string | null = null;
     if (category === CATEGORY.full && !full) reason = "fullWithoutFullDate";
     else if (category === CATEGORY.probationary && full) reason = "probationaryWithFullDate";
     else if (category === CATEGORY.probationary && !admitted) reason = "probationaryWithoutAdmission";
-    else if (category !== CATEGORY.full && category !== CATEGORY.probationary && (admitted || full)) reason = "nonMemberWithDates";
+    else if (category !== CATEGORY.full && category !== CATEGORY.probationary && (admitted || full))
+      reason = "nonMemberWithDates";
     if (reason) report.cell(row, "category", { category, reason });
   },
 };

@@ -1,9 +1,12 @@
 import type { RowRule } from "../types";
 import type { CellDate } from "../../types";
 import { compareDates, formatDate } from "../../dates";
+import { fieldRef } from "../../rows";
 
 /** The 发展党员 chain, in the order the dates must follow. */
 export const DATE_CHAIN = ["applicationDate", "activistDate", "candidateDate", "admissionDate", "fullDate"] as const;
+
+const CHAIN_REFS = DATE_CHAIN.map(fieldRef);
 
 export const datesOrder: RowRule = {
   id: "roster.dates.order",
@@ -11,14 +14,16 @@ export const datesOrder: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    let prev: { key: string; date: CellDate } | null = null;
-    for (const key of DATE_CHAIN) {
-      const date = row.date(key);
+    let prevKey = "";
+    let prevDate: CellDate | null = null;
+    for (const ref of CHAIN_REFS) {
+      const date = row.date(ref);
       if (!date) continue;
-      if (prev && compareDates(prev.date, date) > 0) {
-        report.cell(row, key, { earlierField: prev.key, earlier: formatDate(prev.date), later: formatDate(date) });
+      if (prevDate && compareDates(prevDate, date) > 0) {
+        report.cell(row, ref.key, { earlierField: prevKey, earlier: formatDate(prevDate), later: formatDate(date) });
       }
-      prev = { key, date };
+      prevKey = ref.key;
+      prevDate = date;
     }
   },
 };

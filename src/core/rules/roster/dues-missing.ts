@@ -1,12 +1,13 @@
 import type { RowRule } from "../types";
-import { isMember } from "./shared";
+import { F, isMember } from "./shared";
 
 export const duesMissing: RowRule = {
   id: "roster.dues.missing",
   severity: "warning",
   templates: ["roster"],
   scope: "row",
-  check(row, ctx, report) {
-    if (ctx.column("dues") && isMember(row) && !row.filled("dues")) report.cell(row, "dues", { category: row.text("category") ?? "" });
+  check(row, _ctx, report) {
+    if (row.has(F.dues) && isMember(row) && !row.filled(F.dues))
+      report.cell(row, "dues", { category: row.text(F.category) ?? "" });
   },
 };

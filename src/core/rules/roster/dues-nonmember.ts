@@ -1,5 +1,5 @@
 import type { RowRule } from "../types";
-import { isMember } from "./shared";
+import { F, isMember } from "./shared";
 
 export const duesNonmember: RowRule = {
   id: "roster.dues.nonmember",
@@ -7,8 +7,8 @@ export const duesNonmember: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const category = row.text("category");
-    const dues = row.num("dues");
+    const category = row.text(F.category);
+    const dues = row.num(F.dues);
     if (category && !isMember(row) && dues !== null && dues !== 0) report.cell(row, "dues", { category, dues });
   },
 };

@@ -1,5 +1,5 @@
 import type { RowRule } from "../types";
-import { readId } from "./shared";
+import { F, readId } from "./shared";
 
 export const genderMismatch: RowRule = {
   id: "roster.gender.mismatch",
@@ -7,7 +7,7 @@ export const genderMismatch: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const gender = row.text("gender");
+    const gender = row.text(F.gender);
     const p = readId(row).parsed;
     if (gender && p && p.gender !== gender) report.cell(row, "gender", { given: gender, fromId: p.gender });
   },

@@ -12,6 +12,7 @@ export const idBirthdate: RowRule = {
     if (!p) return;
     const digits = p.form === "18" ? p.text.slice(6, 14) : "19" + p.text.slice(6, 12);
     if (!p.birth) report.cell(row, "idNumber", { digits, reason: "invalid" });
-    else if (compareDates(p.birth, ctx.asOf) > 0) report.cell(row, "idNumber", { digits, reason: "future", asOf: formatDate(ctx.asOf) });
+    else if (compareDates(p.birth, ctx.asOf) > 0)
+      report.cell(row, "idNumber", { digits, reason: "future", asOf: formatDate(ctx.asOf) });
   },
 };

@@ -8,6 +8,7 @@ export const idChecksum: RowRule = {
   scope: "row",
   check(row, _ctx, report) {
     const p = readId(row).parsed;
-    if (p && p.form === "18" && !p.checksumOk) report.cell(row, "idNumber", { expected: p.expectedCheck, actual: p.text.slice(-1) });
+    if (p && p.form === "18" && !p.checksumOk)
+      report.cell(row, "idNumber", { expected: p.expectedCheck, actual: p.text.slice(-1) });
   },
 };

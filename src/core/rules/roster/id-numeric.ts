@@ -1,5 +1,5 @@
 import type { RowRule } from "../types";
-import { readId } from "./shared";
+import { F, readId } from "./shared";
 
 export const idNumeric: RowRule = {
   id: "roster.id.numeric",
@@ -7,6 +7,6 @@ export const idNumeric: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    if (readId(row).numeric) report.cell(row, "idNumber", { value: String(row.raw("idNumber")) });
+    if (readId(row).numeric) report.cell(row, "idNumber", { value: String(row.raw(F.idNumber)) });
   },
 };

@@ -1,5 +1,6 @@
 import type { RowRule } from "../types";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { F } from "./shared";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 export const probationEarly: RowRule = {
   id: "roster.probation.early",
@@ -7,12 +8,16 @@ export const probationEarly: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const admitted = row.date("admissionDate");
-    const full = row.date("fullDate");
+    const admitted = row.date(F.admissionDate);
+    const full = row.date(F.fullDate);
     if (!admitted || !full) return;
-    const earliest = addYears(admitted, 1);
-    if (compareDates(full, earliest) < 0) {
-      report.cell(row, "fullDate", { admission: formatDate(admitted), full: formatDate(full), earliest: formatDate(earliest) });
+    if (compareYearsLater(admitted, 1, full) > 0) {
+      const earliest = addYears(admitted, 1);
+      report.cell(row, "fullDate", {
+        admission: formatDate(admitted),
+        full: formatDate(full),
+        earliest: formatDate(earliest),
+      });
     }
   },
 };

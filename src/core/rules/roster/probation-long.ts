@@ -1,5 +1,6 @@
 import type { RowRule } from "../types";
-import { addYears, compareDates, formatDate } from "../../dates";
+import { F } from "./shared";
+import { addYears, compareYearsLater, formatDate } from "../../dates";
 
 /** One year of probation plus the longest extension (one year). */
 export const MAX_PROBATION_YEARS = 2;
@@ -10,12 +11,16 @@ export const probationLong: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const admitted = row.date("admissionDate");
-    const full = row.date("fullDate");
+    const admitted = row.date(F.admissionDate);
+    const full = row.date(F.fullDate);
     if (!admitted || !full) return;
-    const latest = addYears(admitted, MAX_PROBATION_YEARS);
-    if (compareDates(full, latest) > 0) {
-      report.cell(row, "fullDate", { admission: formatDate(admitted), full: formatDate(full), latest: formatDate(latest) });
+    if (compareYearsLater(admitted, MAX_PROBATION_YEARS, full) < 0) {
+      const latest = addYears(admitted, MAX_PROBATION_YEARS);
+      report.cell(row, "fullDate", {
+        admission: formatDate(admitted),
+        full: formatDate(full),
+        latest: formatDate(latest),
+      });
     }
   },
 };
