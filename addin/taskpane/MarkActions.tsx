@@ -21,24 +21,19 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function OfficeMarks({
-  done,
-  lang,
-  text,
-  host,
-  store,
-  record,
-  setRecord,
-}: {
-  /** The result to mark (null before any validation: only clearing earlier marks is offered). */
+export interface MarkActionsProps {
+  /** The result to mark; null before any validation: in Excel, earlier marks can still be cleared. */
   done: DoneState | null;
   lang: Lang;
   text: PaneText;
-  host: ExcelHost;
+  host: ExcelHost | null;
   store: MarkStore | null;
+  /** The marks in place (owned by the caller so it outlives a re-validation). */
   record: MarkRecord | null;
   setRecord: (r: MarkRecord | null) => void;
-}) {
+}
+
+function OfficeMarks({ done, lang, text, host, store, record, setRecord }: MarkActionsProps & { host: ExcelHost }) {
   const styles = useStyles();
   const [action, run] = useAction<{ kind: "mark" | "clear"; cells: number; storeError: unknown }>();
   const count = useMemo(() => (done ? cellsToMark(done.result.issues) : 0), [done]);
@@ -146,37 +141,8 @@ function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: P
   );
 }
 
-export function MarkActions({
-  done,
-  lang,
-  text,
-  host,
-  store,
-  record,
-  setRecord,
-}: {
-  /** Null before any validation: in Excel, earlier marks can still be cleared. */
-  done: DoneState | null;
-  lang: Lang;
-  text: PaneText;
-  host: ExcelHost | null;
-  store: MarkStore | null;
-  /** The marks in place (owned by the caller so it outlives a re-validation). */
-  record: MarkRecord | null;
-  setRecord: (r: MarkRecord | null) => void;
-}) {
-  if (!done || done.source.kind === "office") {
-    return host ? (
-      <OfficeMarks
-        done={done}
-        lang={lang}
-        text={text}
-        host={host}
-        store={store}
-        record={record}
-        setRecord={setRecord}
-      />
-    ) : null;
-  }
-  return <MarkedCopy done={done} lang={lang} text={text} />;
+export function MarkActions(props: MarkActionsProps) {
+  const { done, host } = props;
+  if (!done || done.source.kind === "office") return host ? <OfficeMarks {...props} host={host} /> : null;
+  return <MarkedCopy done={done} lang={props.lang} text={props.text} />;
 }

@@ -270,6 +270,7 @@ export function ValidatePanel({
 }) {
   const styles = useStyles();
   const [record, setRecord] = useMarkRecord(markStore);
+  const markProps = { lang, text, host, store: markStore, record, setRecord };
   // Marks found when the pane opens can be cleared before validating; the bar stays to report the clearing.
   const [hadMarks, setHadMarks] = useState(false);
   useEffect(() => {
@@ -366,17 +367,7 @@ export function ValidatePanel({
         </div>
       )}
 
-      {inOffice && !done && hadMarks && (
-        <MarkActions
-          done={null}
-          lang={lang}
-          text={text}
-          host={host}
-          store={markStore}
-          record={record}
-          setRecord={setRecord}
-        />
-      )}
+      {inOffice && !done && hadMarks && <MarkActions done={null} {...markProps} />}
 
       <StatusView state={state} text={text} inOffice={inOffice} onCancel={cancel} />
 
@@ -400,15 +391,7 @@ export function ValidatePanel({
             ))}
           </section>
 
-          <MarkActions
-            done={done}
-            lang={lang}
-            text={text}
-            host={host}
-            store={markStore}
-            record={record}
-            setRecord={setRecord}
-          />
+          <MarkActions done={done} {...markProps} />
 
           <div role="group" aria-label={text.filterLabel} className={styles.filters}>
             {SEVERITY_ORDER.map((s) => (

@@ -16,22 +16,14 @@ import { isCellDate } from "../core/coerce";
 import { describeFormula } from "./template-formulas";
 import {
   CHECK_COLORS,
-  DATE_FORMAT,
-  DEFAULT_EMPTY_ROWS,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  IN_SHEET_CHECKS,
   type InSheetCheck,
   OPTIONS_SHEET,
   OptionLists,
-  PERCENT_FORMAT,
   PLAN_COLORS,
   type PlanCell,
   type PrintPlan,
   SETTINGS_COLUMNS,
   SheetNames,
-  TEXT_FORMAT,
-  TITLE_ROW,
   type ValidationPlan,
   settingsPlan,
   tableNameFor,
@@ -39,18 +31,6 @@ import {
   textWidth,
 } from "../core/templates/sheet-plan";
 
-export {
-  DATE_FORMAT,
-  DEFAULT_EMPTY_ROWS,
-  FIRST_DATA_ROW,
-  HEADER_ROW,
-  IN_SHEET_CHECKS,
-  type InSheetCheck,
-  OPTIONS_SHEET,
-  PERCENT_FORMAT,
-  TEXT_FORMAT,
-  TITLE_ROW,
-};
 export const GUIDE_SHEET = "说明";
 const DEFAULT_COLUMN_WIDTH = 9;
 

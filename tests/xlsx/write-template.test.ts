@@ -14,7 +14,8 @@ import { SETTING_DEFS } from "../../src/core/settings";
 import { sampleRosterRows } from "../../src/core/samples/roster";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { validateWorkbook } from "../../src/core/engine";
-import { IN_SHEET_CHECKS, buildTemplateWorkbook, toExcelValue } from "../../src/xlsx/write-template";
+import { buildTemplateWorkbook, toExcelValue } from "../../src/xlsx/write-template";
+import { IN_SHEET_CHECKS } from "../../src/core/templates/sheet-plan";
 import { AS_OF, CANONICAL, ROSTER_FIELDS, date } from "../helpers/build";
 
 const BRANCH = "实验小学党支部";
@@ -189,7 +190,8 @@ describe("roster template with 200 sample rows", () => {
     expect(onE.some((f) => f.includes("LEN(E3)<>18") && f.includes("LEN(E3)<>15"))).toBe(true);
     expect(onE.some((f) => f.includes('"10X98765432"') && f.includes("MID(E3,17,1)*2"))).toBe(true);
     const requiredCols = roster.fields.filter((f) => f.required).map((f) => `${letter(f.key)}3:${letter(f.key)}202`);
-    for (const ref of requiredCols) expect(cf.some((c) => c.ref === ref && c.rules.some((r) => r.formulae?.[0]?.includes("COUNTA")))).toBe(true);
+    for (const ref of requiredCols)
+      expect(cf.some((c) => c.ref === ref && c.rules.some((r) => r.formulae?.[0]?.includes("COUNTA")))).toBe(true);
   });
 
   test("frozen header and print setup", () => {
@@ -241,7 +243,11 @@ describe("empty roster template", () => {
     const { snapshot, workbook } = await roundTrip(buildTemplateWorkbook({ templates: [roster] }), "roster-empty.xlsx");
     const result = validateWorkbook(snapshot, { asOf: AS_OF });
     expect(result.issues).toEqual([]);
-    expect(result.sheets.find((s) => s.sheet === roster.sheetName)).toMatchObject({ template: "roster", headerRow: 2, dataRows: 0 });
+    expect(result.sheets.find((s) => s.sheet === roster.sheetName)).toMatchObject({
+      template: "roster",
+      headerRow: 2,
+      dataRows: 0,
+    });
     const ws = workbook.getWorksheet(roster.sheetName)!;
     expect(ws.getCell("A1").value).toBe("党员花名册");
     expect(tables(ws)[0]!.tableRef).toBe("A2:T52");
@@ -254,7 +260,10 @@ describe("empty roster template", () => {
   });
 
   test("emptyRows sets the table's size", async () => {
-    const { workbook } = await roundTrip(buildTemplateWorkbook({ templates: [roster], emptyRows: 1 }), "roster-one.xlsx");
+    const { workbook } = await roundTrip(
+      buildTemplateWorkbook({ templates: [roster], emptyRows: 1 }),
+      "roster-one.xlsx",
+    );
     expect(tables(workbook.getWorksheet(roster.sheetName)!)[0]!.tableRef).toBe("A2:T3");
   });
 });
@@ -274,7 +283,11 @@ describe("driven by data, not by template", () => {
       { key: "code", header: "编码", type: "text", textFormat: true },
     ],
   };
-  const other: TemplateDef = { ...custom, id: "custom-y", sheetName: "一个名字非常非常长的工作表名称超过了三十一个字符的限制啊啊啊" };
+  const other: TemplateDef = {
+    ...custom,
+    id: "custom-y",
+    sheetName: "一个名字非常非常长的工作表名称超过了三十一个字符的限制啊啊啊",
+  };
 
   test("sheet names avoid 设置 and stay within 31 characters; checks come from the given list", async () => {
     const wb = buildTemplateWorkbook({
@@ -301,21 +314,39 @@ describe("driven by data, not by template", () => {
     expect(dv["D3"]).toMatchObject({ type: "whole", formulae: [0, 99], prompt: "0 到 99" });
     // The same long list on two sheets is stored once.
     expect(String(validations(y)["C3"]?.formulae?.[0])).toBe(String(dv["C3"]?.formulae?.[0]));
-    expect(workbook.getWorksheet("选项")!.getColumn(2).values.filter((v) => v !== undefined && v !== null)).toEqual([]);
+    expect(
+      workbook
+        .getWorksheet("选项")!
+        .getColumn(2)
+        .values.filter((v) => v !== undefined && v !== null),
+    ).toEqual([]);
     const cf = conditionalFormats(x).flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
     expect(cf.some((f) => f === "AND(LEN(E3)>0,LEN(E3)<>3)")).toBe(true);
     expect(cf.some((f) => f.includes("COUNTIF"))).toBe(false);
-    expect(conditionalFormats(y).flatMap((c) => c.rules.flatMap((r) => r.formulae ?? [])).some((f) => f.includes("LEN(E3)<>3"))).toBe(false);
+    expect(
+      conditionalFormats(y)
+        .flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []))
+        .some((f) => f.includes("LEN(E3)<>3")),
+    ).toBe(false);
     // The engine recognises the written sheets with the custom template.
     const result = validateWorkbook(snapshot, { asOf: AS_OF, templates: [custom, other] });
-    expect(result.sheets.find((s) => s.sheet === x.name)).toMatchObject({ template: "custom-x", headerRow: 2, dataRows: 1 });
+    expect(result.sheets.find((s) => s.sheet === x.name)).toMatchObject({
+      template: "custom-x",
+      headerRow: 2,
+      dataRows: 1,
+    });
     expect(result.issues).toEqual([]);
   });
 
   test("IN_SHEET_CHECKS is data keyed by template and field; an empty list adds no ID checks", async () => {
     for (const c of IN_SHEET_CHECKS) expect(roster.fields.some((f) => f.key === c.field)).toBe(true);
-    const { workbook } = await roundTrip(buildTemplateWorkbook({ templates: [roster], checks: [] }), "roster-nochecks.xlsx");
-    const formulas = conditionalFormats(workbook.getWorksheet(roster.sheetName)!).flatMap((c) => c.rules.flatMap((r) => r.formulae ?? []));
+    const { workbook } = await roundTrip(
+      buildTemplateWorkbook({ templates: [roster], checks: [] }),
+      "roster-nochecks.xlsx",
+    );
+    const formulas = conditionalFormats(workbook.getWorksheet(roster.sheetName)!).flatMap((c) =>
+      c.rules.flatMap((r) => r.formulae ?? []),
+    );
     expect(formulas.some((f) => f.includes("COUNTIF"))).toBe(false);
     expect(formulas.some((f) => f.includes("COUNTA"))).toBe(true);
   });
