@@ -17,6 +17,7 @@ import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../
 import type { ValidationResult } from "../../src/core/engine";
 import { cellAddress } from "../../src/core/address";
 import {
+  type ActiveSheetRead,
   type CellFill,
   type ExcelHost,
   type HostCapabilities,
@@ -330,6 +331,21 @@ export class ExcelAdapter implements ExcelHost {
       createWorkbook: this.supported("ExcelApi", "1.8"),
       onChanged: this.supported("ExcelApi", "1.7"),
     };
+  }
+
+  readActiveSheet(beside: readonly string[]): Promise<ActiveSheetRead> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const active = worksheets.getActiveWorksheet();
+      active.load("name");
+      const others = beside.map((name) => ({ name, worksheet: worksheets.getItemOrNullObject(name) }));
+      await context.sync();
+      const same = active.name.toLowerCase();
+      const found = others.filter((o) => !o.worksheet.isNullObject && o.name.toLowerCase() !== same);
+      const [sheet, ...rest] = await this.readSheets(context, [{ name: active.name, worksheet: active }, ...found]);
+      if (!sheet) throw new Error(`no sheet ${active.name}`);
+      return { sheet, beside: rest };
+    });
   }
 
   activeSheet(): Promise<string> {

@@ -83,6 +83,12 @@ export interface SummarySheetResult {
   readonly tables?: number;
 }
 
+/** The active sheet and the sheets read beside it. */
+export interface ActiveSheetRead {
+  readonly sheet: SheetSnapshot;
+  readonly beside: readonly SheetSnapshot[];
+}
+
 /** A range the user edited (from Worksheet/Workbook onChanged). */
 export interface ChangedRange {
   readonly sheet: string;
@@ -108,6 +114,11 @@ export interface ExcelHost extends HostPort {
   capabilities(): HostCapabilities;
   /** Name of the active sheet. */
   activeSheet(): Promise<string>;
+  /**
+   * The active sheet read together with the named sheets beside it (in one host batch: ≤ 4 syncs in all); a
+   * named sheet that does not exist, or is the active sheet itself, is left out of `beside`.
+   */
+  readActiveSheet(beside: readonly string[]): Promise<ActiveSheetRead>;
   /** Inserts a template as new sheet(s), never over an existing sheet (adds a suffix). */
   insertTemplate(options: InsertTemplateOptions): Promise<InsertTemplateResult>;
   /** Writes the 设置 sheet's 值 for the given 项目 keys (creating the sheet when missing). */

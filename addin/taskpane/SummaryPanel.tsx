@@ -227,7 +227,7 @@ export function SummaryPanel({
         {sheet.status === "busy" && <Text role="status">{text.summary.writing}</Text>}
         {sheet.status === "done" && (
           <Text role="status" data-testid="summary-sheet-done">
-            {summaryFellBack(sheet.value)
+            {host && summaryFellBack(sheet.value, host.capabilities())
               ? text.summary.writtenPlain(sheet.value.sheet)
               : text.summary.written(sheet.value.sheet, sheet.value.pivotTables, sheet.value.charts)}
           </Text>

@@ -228,7 +228,7 @@ const ZH: PaneText = {
     writing: "正在生成“汇总”工作表…",
     written: (s, p, c) => `已生成工作表“${s}”：${p} 个数据透视表，${c} 个图表。`,
     writtenPlain: (s) =>
-      `已生成工作表“${s}”。此版本的 Excel 不支持数据透视表或图表，已改用普通表格；更新 Office 后可再刷新。`,
+      `已生成工作表“${s}”。此版本的 Excel 不能为加载项创建数据透视表（或图表），已改用普通表格；更新 Office 后可再刷新。`,
     exportButton: "导出为新工作簿",
     exporting: "正在导出…",
     openedNew: "已在 Excel 中打开一个新的汇总工作簿，请在其中保存。",
@@ -419,7 +419,7 @@ const EN: PaneText = {
     writing: "Building the 汇总 sheet…",
     written: (s, p, c) => `Built sheet "${s}": ${p} PivotTables, ${c} charts.`,
     writtenPlain: (s) =>
-      `Built sheet "${s}". This Excel has no PivotTables or charts for add-ins, so plain tables were used; refresh after updating Office.`,
+      `Built sheet "${s}". This Excel cannot create PivotTables (or charts) for add-ins, so plain tables were used; refresh after updating Office.`,
     exportButton: "Export as a new workbook",
     exporting: "Exporting…",
     openedNew: "A new summary workbook is open in Excel; save it there.",

@@ -48,26 +48,27 @@ describe("Excel actions through the port", () => {
     expect(downloads).toEqual([3]);
   });
 
-  it("reads the active sheet with 设置, without it when there is none, and passes other failures on", async () => {
+  it("reads the active sheet with 设置 beside it in one host call, and 设置 alone when it is active", async () => {
     const sheet = (name: string) => ({ name, values: [["x"]] });
-    const withSettings = host({ activeSheet: async () => "花名册", readSheet: async (n) => sheet(n) });
+    const asked: Array<readonly string[]> = [];
+    const withSettings = host({
+      readActiveSheet: async (beside) => {
+        asked.push(beside);
+        return { sheet: sheet("花名册"), beside: [sheet("设置")] };
+      },
+    });
     await expect(readFromHost(withSettings, "active")).resolves.toEqual({
       snapshot: { name: "花名册", sheets: [sheet("设置"), sheet("花名册")] },
       sheet: "花名册",
     });
-    const without = host({
-      activeSheet: async () => "花名册",
-      readSheet: async (n) => {
-        if (n === "设置") throw notFound();
-        return sheet(n);
-      },
-    });
+    expect(asked).toEqual([["设置"]]);
+    const without = host({ readActiveSheet: async () => ({ sheet: sheet("花名册"), beside: [] }) });
     await expect(readFromHost(without, "active")).resolves.toMatchObject({ snapshot: { sheets: [sheet("花名册")] } });
+    const onSettings = host({ readActiveSheet: async () => ({ sheet: sheet("设置"), beside: [sheet("设置")] }) });
+    await expect(readFromHost(onSettings, "active")).resolves.toMatchObject({ snapshot: { sheets: [sheet("设置")] } });
     const failing = host({
-      activeSheet: async () => "花名册",
-      readSheet: async (n) => {
-        if (n === "设置") throw Object.assign(new Error("busy"), { code: "GeneralException" });
-        return sheet(n);
+      readActiveSheet: async () => {
+        throw Object.assign(new Error("busy"), { code: "GeneralException" });
       },
     });
     await expect(readFromHost(failing, "active")).rejects.toThrow("busy");

@@ -4,6 +4,7 @@ import type { ValidationResult } from "../../src/core/engine";
 import { type Lang, formatIssue } from "../../src/core/messages";
 import {
   type ExcelHost,
+  type HostCapabilities,
   HostFeatureUnavailable,
   type MarkRecord,
   type SummarySheetResult,
@@ -50,7 +51,7 @@ export async function exportWorkbook(
   }
 }
 
-/** True when the sheet was built without native PivotTables or charts (the host lacks them). */
-export function summaryFellBack(r: SummarySheetResult): boolean {
-  return r.pivotTables === 0 && r.charts === 0;
+/** True when the sheet was built with plain tables in place of PivotTables or charts the host lacks. */
+export function summaryFellBack(r: SummarySheetResult, caps: HostCapabilities): boolean {
+  return (r.pivotTables === 0 && !caps.pivotTables) || (r.charts === 0 && !caps.charts);
 }

@@ -64,6 +64,20 @@ describe("pane steps over the Excel fake", () => {
     );
   });
 
+  it("reads the active sheet and 设置 in one batch of 3 syncs, and the sheet alone when there is no 设置", async () => {
+    const fake = await fakeFromXlsx(FIXTURE);
+    const host = createExcelAdapter({ run: fake.run, isSetSupported: fake.isSetSupported });
+    const read = await host.readActiveSheet(["设置", "花名册"]);
+    expect([read.sheet.name, read.beside.map((s) => s.name)]).toEqual(["花名册", ["设置"]]);
+    expect(fake.stats.syncs).toBe(3);
+    fake.grid.sheets.splice(
+      fake.grid.sheets.findIndex((s) => s.name === "设置"),
+      1,
+    );
+    const alone = await readFromHost(host, "active");
+    expect(alone.snapshot.sheets.map((s) => s.name)).toEqual(["花名册"]);
+  });
+
   it("re-checks after the user's edit: the watched edit is re-read and its issue goes away", async () => {
     const fake = await fakeFromXlsx(FIXTURE);
     const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });

@@ -18,20 +18,10 @@ export interface HostRead {
  */
 export async function readFromHost(host: ExcelHost, scope: Scope): Promise<HostRead> {
   if (scope === "workbook") return { snapshot: await host.readWorkbook(), sheet: null };
-  const active = await host.activeSheet();
-  const sheet = await host.readSheet(active);
-  const sheets: SheetSnapshot[] = [sheet];
-  if (!isSettingsSheet(active)) {
-    let settings: SheetSnapshot | null = null;
-    try {
-      settings = await host.readSheet(SETTINGS_SHEET);
-    } catch (e) {
-      // No 设置 sheet is normal (defaults apply); the host reports it as ItemNotFound.
-      if (!isNotFound(e)) throw e;
-    }
-    if (settings) sheets.unshift(settings);
-  }
-  return { snapshot: { name: active, sheets }, sheet: active };
+  // One batch for both, so the read stays within the sync budget; no 设置 sheet is normal (defaults apply).
+  const { sheet, beside } = await host.readActiveSheet([SETTINGS_SHEET]);
+  const sheets = isSettingsSheet(sheet.name) ? [sheet] : [...beside, sheet];
+  return { snapshot: { name: sheet.name, sheets }, sheet: sheet.name };
 }
 
 /** Office.js reports a missing sheet with code "ItemNotFound". */

@@ -107,11 +107,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     await page.getByTestId("totals").waitFor({ timeout: 20000 });
     const expected = validateWorkbook(await activeSnapshot(), { sheet: "花名册" });
     await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(expected.counts));
-    expect(await calls()).toEqual([
-      { method: "activeSheet", args: null },
-      { method: "readSheet", args: "花名册" },
-      { method: "readSheet", args: "设置" },
-    ]);
+    expect(await calls()).toEqual([{ method: "readActiveSheet", args: ["设置"] }]);
     await page.screenshot({ path: path.join(OUT, "office-校验.png"), fullPage: true });
   });
 
@@ -191,7 +187,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
 
   it("校验: cancel during a slow read makes the result stale", async () => {
     await clearCalls();
-    await page.evaluate(() => window.zhibuTest!.host.holdNext("activeSheet"));
+    await page.evaluate(() => window.zhibuTest!.host.holdNext("readActiveSheet"));
     await page.getByTestId("validate-host").click();
     await page.getByTestId("validate-loading").waitFor();
     await expect(page.getByTestId("validate-loading").textContent()).resolves.toContain("正在从 Excel 读取…");
@@ -244,7 +240,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     const sheet = page.locator('[data-testid="recognised-sheet"][data-template="roster"]');
     await sheet.waitFor({ timeout: 10000 });
     await expect(sheet.textContent()).resolves.toContain("工作表“花名册”：党员花名册");
-    expect(await methods()).toEqual(["activeSheet", "readSheet", "readSheet"]);
+    expect(await methods()).toEqual(["readActiveSheet"]);
   });
 
   it("设置: says which cells it will write, writes them through the host, and validates again", async () => {
@@ -265,7 +261,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     await page.getByTestId("settings-save").click();
     await expect(page.getByTestId("settings-saved").textContent()).resolves.toBe("已写入 1 项，并重新校验。");
     expect((await calls())[0]).toEqual({ method: "writeSettings", args: { asOf: "2028-06-30" } });
-    expect(await methods()).toEqual(["writeSettings", "activeSheet", "readSheet", "readSheet"]);
+    expect(await methods()).toEqual(["writeSettings", "readActiveSheet"]);
     const expected = validateWorkbook(applySettingEdits(snapshot, { asOf: "2028-06-30" }), { sheet: "花名册" });
     await page.locator("#tab-validate").click();
     await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(expected.counts));

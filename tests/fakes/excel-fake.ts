@@ -44,6 +44,7 @@ import {
   notFound,
   parseBounds,
   splitProps,
+  utf8Bytes,
   writableCell,
 } from "./fake-grid";
 import {
@@ -166,7 +167,7 @@ export class FakeApplication {
     const record = { base64: base64 ?? null, opened: false };
     this.context.queue(() => {
       host.createdWorkbooks.push(record);
-      return { response: 0, request: Buffer.byteLength(base64 ?? "", "utf8") };
+      return { response: 0, request: utf8Bytes(base64 ?? "") };
     });
     return {
       open: () => {
@@ -509,7 +510,7 @@ export class FakeRange extends Proxy {
   /** Queues a 2-D write; its size must match the range's (checked at sync, like Office). */
   private writeGrid(values: unknown[][], apply: (cell: GridCell, v: unknown) => void): void {
     if (!Array.isArray(values) || !values.every(Array.isArray)) throw invalidArgument("expected a 2-D array");
-    const bytes = Buffer.byteLength(JSON.stringify(values), "utf8");
+    const bytes = utf8Bytes(JSON.stringify(values));
     const isValueWrite = apply === enter;
     this.write(() => {
       const { sheet, bounds } = this.located();

@@ -123,6 +123,13 @@ export function newGridSheet(
   };
 }
 
+const encoder = new TextEncoder();
+
+/** UTF-8 byte length (TextEncoder rather than Node's Buffer, so the fake also runs in a browser page). */
+export function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
+}
+
 export class FakeOfficeError extends Error {
   constructor(
     readonly code: string,

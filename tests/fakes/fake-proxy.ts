@@ -1,6 +1,6 @@
 /** The Excel fake's proxy base: properties readable only after a sync that loaded them, writes queued to sync. */
 import type { FakeContext } from "./excel-fake";
-import { FakeOfficeError, notLoaded, splitProps } from "./fake-grid";
+import { FakeOfficeError, notLoaded, splitProps, utf8Bytes } from "./fake-grid";
 
 /** A proxy whose properties are readable only after a sync that loaded them. */
 export abstract class FakeProxy {
@@ -37,7 +37,7 @@ export abstract class FakeProxy {
       for (const p of list) {
         const v = this.fetch(p);
         this.loaded.set(p, v);
-        bytes += Buffer.byteLength(JSON.stringify(v) ?? "null", "utf8");
+        bytes += utf8Bytes(JSON.stringify(v) ?? "null");
       }
       return bytes;
     });

@@ -7,6 +7,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import type { ValidationResult } from "../../../src/core/engine";
 import { snapshotSheet, snapshotWorkbook } from "../../../src/xlsx/snapshot";
 import {
+  type ActiveSheetRead,
   type CellFill,
   type ChangedRange,
   type ExcelHost,
@@ -111,6 +112,16 @@ export class RecordingHost implements ExcelHost {
     this.record("activeSheet", null);
     await this.gate("activeSheet");
     return this.active;
+  }
+
+  async readActiveSheet(beside: readonly string[]): Promise<ActiveSheetRead> {
+    this.record("readActiveSheet", beside);
+    await this.gate("readActiveSheet");
+    const others = beside
+      .filter((name) => name.toLowerCase() !== this.active.toLowerCase())
+      .map((name) => this.workbook.getWorksheet(name))
+      .filter((ws): ws is ExcelJS.Worksheet => ws !== undefined);
+    return { sheet: snapshotSheet(this.sheet(this.active)), beside: others.map((ws) => snapshotSheet(ws)) };
   }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {

@@ -1,0 +1,373 @@
+/**
+ * The whole Excel chain in real headless Chromium: the real task pane (Office mode) calls the real Office.js
+ * adapter (addin/office/excel-adapter.ts), which drives the faithful Excel fake (tests/fakes/excel-fake.ts) built
+ * from the fixture in the page (tests/browser/office-page, `?host=fake`). The test acts as the user in the pane
+ * and in "Excel" (typing into a cell), then checks the fake's grid, fills and sync counts against the engine.
+ * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
+ */
+import { type ChildProcess, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import type { Severity, WorkbookSnapshot } from "../../src/core/types";
+import { snapshotSheet } from "../../src/xlsx/snapshot";
+import { validateWorkbook } from "../../src/core/engine";
+import { summaryOf } from "../../src/core/summary/sections";
+import { MARK_COLORS } from "../../addin/office/port";
+import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
+import type { GridFill } from "../fakes/excel-fake";
+import { CHROMIUM, ROOT, freePort, launchChromium, startServer } from "./harness";
+
+const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
+const OUT = path.join(ROOT, "test-output");
+const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
+const ROSTER = "花名册";
+
+type Counts = { error: number; warning: number; info: number };
+const totalsText = (c: Counts) => `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`;
+
+/** What the pane reads for the active sheet 花名册 (the sheet and 设置), after `edit` as the user made it. */
+async function activeSnapshot(edit?: (wb: ExcelJS.Workbook) => void): Promise<WorkbookSnapshot> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(FIXTURE);
+  edit?.(wb);
+  return { name: ROSTER, sheets: [snapshotSheet(wb.getWorksheet("设置")!), snapshotSheet(wb.getWorksheet(ROSTER)!)] };
+}
+
+/** The user's edit of test 4: the duplicate ID in E26 cleared. */
+const clearE26 = (wb: ExcelJS.Workbook) => {
+  wb.getWorksheet(ROSTER)!.getCell("E26").value = null;
+};
+
+const fillsOf = (page: Page): Promise<Record<string, GridFill | null>> =>
+  page.evaluate(() => Object.fromEntries(window.zhibuFake!.fake.fills()));
+/** Change events that reached the pane's handlers since test 4 started counting. */
+const seen = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { changesSeen: number }).changesSeen);
+const syncs = (page: Page): Promise<number> => page.evaluate(() => window.zhibuFake!.fake.stats.syncs);
+
+const describeBrowser = SKIP ? describe.skip : describe;
+
+describeBrowser("the task pane over the Office.js adapter and the Excel fake (headless Chromium)", () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let url = "";
+  let dir = "";
+  const consoleErrors: string[] = [];
+
+  async function openPane(query: string): Promise<Page> {
+    const p = await context.newPage();
+    p.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    p.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
+    await p.goto(`${url}?${query}`);
+    await p.waitForFunction(() => window.zhibuFake !== undefined);
+    return p;
+  }
+
+  async function validateActive(p: Page): Promise<string> {
+    const totals = p.getByTestId("totals");
+    // Waits for a new result: the totals appear, or change from what an earlier validation showed.
+    const before = (await totals.count()) > 0 ? await totals.textContent() : null;
+    await p.getByTestId("validate-host").click();
+    await p.waitForFunction(
+      (old) => {
+        const t = document.querySelector('[data-testid="totals"]');
+        return (
+          t !== null && document.querySelector('[data-testid="validate-loading"]') === null && t.textContent !== old
+        );
+      },
+      before,
+      { timeout: 20000 },
+    );
+    return (await totals.textContent()) ?? "";
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`,
+      );
+    }
+    dir = mkdtempSync(path.join(tmpdir(), "zhibu-office-fake-"));
+    execFileSync(process.execPath, [path.join(ROOT, "tests/browser/build-office-page.js"), dir], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+    copyFileSync(FIXTURE, path.join(dir, "roster-messy.xlsx"));
+    mkdirSync(path.join(dir, "assets"));
+    copyFileSync(path.join(ROOT, "assets/icon-32.png"), path.join(dir, "assets/icon-32.png"));
+    mkdirSync(OUT, { recursive: true });
+    const started = await startServer(dir, await freePort());
+    server = started.child;
+    url = started.url;
+    browser = await launchChromium();
+    context = await browser.newContext({
+      locale: "zh-CN",
+      viewport: { width: 420, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await openPane("host=fake");
+  }, 110000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("1. 校验: the active sheet read through the adapter validates as the engine does, in at most 4 syncs", async () => {
+    await expect(page.getByTestId("host-mode").textContent()).resolves.toBe("在 Excel 中运行");
+    await expect(page.getByRole("radio", { name: "当前工作表" }).isChecked()).resolves.toBe(true);
+    expect(await syncs(page)).toBe(0);
+    const expected = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
+    expect(expected.counts).toEqual({ error: 9, warning: 5, info: 0 });
+
+    await expect(validateActive(page)).resolves.toBe(totalsText(expected.counts));
+    const stats = await page.evaluate(() => ({
+      syncs: window.zhibuFake!.fake.stats.syncs,
+      payloads: window.zhibuFake!.fake.stats.payloads,
+    }));
+    expect(stats.syncs).toBeGreaterThan(0);
+    expect(stats.syncs).toBeLessThanOrEqual(4);
+    expect(stats.payloads.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const shown = await page.getByTestId("issue").evaluateAll((els) => els.map((e) => e.getAttribute("data-location")));
+    expect(new Set(shown)).toEqual(new Set(expected.issues.map((i) => `${i.sheet}!${i.cell}`)));
+  });
+
+  it("2. clicking an issue selects its cell in the fake Excel", async () => {
+    await page.locator('[data-location="花名册!E25"]').click();
+    await expect(page.getByTestId("focus").textContent()).resolves.toContain("已在 Excel 中选中 花名册!E25");
+    const selected = await page.evaluate(() => window.zhibuFake!.fake.stats.selection);
+    expect(selected?.sheet).toBe(ROSTER);
+    expect(selected?.address).toMatch(/^'?花名册'?!E25$/);
+    await expect(page.evaluate(() => window.zhibuFake!.fake.stats.activeSheet)).resolves.toBe(ROSTER);
+    // Keyboard, as a user without a mouse: focus the next issue and press Enter.
+    await page.locator('[data-location="花名册!O8"]').focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("focus").filter({ hasText: "花名册!O8" }).waitFor();
+    await expect(page.evaluate(() => window.zhibuFake!.fake.stats.selection?.address)).resolves.toMatch(/!O8$/);
+  });
+
+  it("3. 标注 fills exactly the issue cells by severity in at most 2 syncs; 清除标注 restores every fill", async () => {
+    const expected = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
+    const worst = new Map<string, Severity>();
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    for (const i of expected.issues) {
+      if (!i.cell) continue;
+      const key = `${i.sheet}!${i.cell}`;
+      const had = worst.get(key);
+      if (had === undefined || rank[i.severity] < rank[had]) worst.set(key, i.severity);
+    }
+    const before = await fillsOf(page);
+    const syncsBefore = await syncs(page);
+
+    await page.getByTestId("mark").click();
+    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已标注 ${worst.size} 个单元格。`);
+    expect((await syncs(page)) - syncsBefore).toBeLessThanOrEqual(2);
+    const marked = await fillsOf(page);
+    const changed = Object.keys(marked).filter((k) => JSON.stringify(marked[k]) !== JSON.stringify(before[k]));
+    expect(new Set(changed)).toEqual(new Set(worst.keys()));
+    for (const [cell, severity] of worst) expect(marked[cell]?.color).toBe(MARK_COLORS[severity]);
+    expect(marked["花名册!E25"]?.color).toBe(MARK_COLORS.error);
+    expect(marked["花名册!O8"]?.color).toBe(MARK_COLORS.warning);
+    await page.screenshot({ path: path.join(OUT, "office-fake-标注.png"), fullPage: true });
+
+    await page.getByTestId("clear-marks").click();
+    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(
+      `已恢复 ${worst.size} 个单元格原来的填充。`,
+    );
+    await expect(fillsOf(page)).resolves.toEqual(before);
+    await expect(page.evaluate(() => window.zhibuFake!.saved.map((r) => r?.cells.length ?? null))).resolves.toEqual([
+      worst.size,
+      null,
+    ]);
+  });
+
+  it("4. 编辑时重新校验: the user's edit in Excel is re-checked; the add-in's own marks raise no change", async () => {
+    await page.getByTestId("watch-switch").click();
+    await page.waitForFunction(() => window.zhibuFake!.fake.registrations.some((r) => r.active));
+    // Count what reaches the pane's change handlers.
+    await page.evaluate(() => {
+      const w = window as unknown as { changesSeen: number };
+      w.changesSeen = 0;
+      for (const r of window.zhibuFake!.fake.registrations) {
+        const handler = r.handler;
+        (r as { handler: (args: unknown) => unknown }).handler = (args) => {
+          w.changesSeen++;
+          return handler(args as never);
+        };
+      }
+    });
+    const original = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
+
+    await page.getByTestId("mark").click();
+    await page.getByTestId("marks-done").filter({ hasText: "已标注" }).waitFor();
+    await page.getByTestId("clear-marks").click();
+    await page.getByTestId("marks-done").filter({ hasText: "已恢复" }).waitFor();
+    expect(await seen(page)).toBe(0);
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(original.counts));
+
+    const expected = validateWorkbook(await activeSnapshot(clearE26), { sheet: ROSTER });
+    expect(expected.counts).not.toEqual(original.counts);
+    expect(expected.issues.some((i) => i.rule === "roster.id.duplicate")).toBe(false);
+    await page.evaluate(() => window.zhibuFake!.fake.userEdit("花名册", "E26", ""));
+    expect(await seen(page)).toBe(1);
+    await page
+      .getByTestId("totals")
+      .filter({ hasText: totalsText(expected.counts) })
+      .waitFor({ timeout: 10000 });
+    await expect(page.locator('[data-location="花名册!E25"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-location="花名册!E26"]').count()).resolves.toBe(1);
+    expect(await seen(page)).toBe(1);
+    // Watching stays on for test 6: the add-in's own writes to 设置 must not come back as an edit either.
+  });
+
+  it("6. 设置: the new 统计截止日期 lands in the fake's 设置 sheet and the counts follow it", async () => {
+    await page.locator("#tab-settings").click();
+    const asOf = page.getByTestId("setting-asOf");
+    await expect(asOf.inputValue()).resolves.toBe("2026-11-21");
+    await asOf.fill("2028-06-30");
+    const snapshot = await activeSnapshot(clearE26);
+    const [change] = settingCellChanges(snapshot, settingFields(validateWorkbook(snapshot, { sheet: ROSTER })), {
+      asOf: "2028-06-30",
+    });
+    const cell = /^设置!([A-Z]+\d+)$/.exec(change?.cell ?? "")?.[1];
+    expect(cell).toBeDefined();
+    await page.getByTestId("settings-save").click();
+    await expect(page.getByTestId("settings-saved").textContent()).resolves.toBe("已写入 1 项，并重新校验。");
+    expect(await seen(page)).toBe(1);
+
+    const written = await page.evaluate((address) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+      const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const sheet = window.zhibuFake!.fake.grid.sheets.find((s) => s.name === "设置")!;
+      const c = sheet.cells.get(Number(m[2]) * 16384 + col);
+      return c ? { value: c.value, format: c.format } : null;
+    }, cell!);
+    // An Excel date serial shown through a date format, or the text as typed.
+    const serial = Date.UTC(2028, 5, 30) / 86400000 + 25569;
+    expect(written?.value === serial || written?.value === "2028-06-30").toBe(true);
+    const expected = validateWorkbook(applySettingEdits(snapshot, { asOf: "2028-06-30" }), { sheet: ROSTER });
+    expect(expected.counts).not.toEqual(validateWorkbook(snapshot, { sheet: ROSTER }).counts);
+    await page.locator("#tab-validate").click();
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(expected.counts));
+    await page.getByTestId("watch-switch").click();
+    await page.waitForFunction(() => !window.zhibuFake!.fake.registrations.some((r) => r.active));
+  });
+
+  it("7. 汇总: builds the 汇总 sheet with PivotTables, charts and 党员总数; export creates a workbook (1.8+)", async () => {
+    const snapshot = applySettingEdits(await activeSnapshot(clearE26), { asOf: "2028-06-30" });
+    const members = (
+      summaryOf(validateWorkbook(snapshot, { sheet: ROSTER }), true).summary["roster"] as {
+        members: number;
+      }
+    ).members;
+    expect(members).toBeGreaterThan(0);
+    await page.locator("#tab-summary").click();
+    await page.getByTestId("summary-sheet").click();
+    const done = await page.getByTestId("summary-sheet-done").textContent({ timeout: 20000 });
+    const sheet = await page.evaluate(() => {
+      const s = window.zhibuFake!.fake.grid.sheets.find((x) => x.name === "汇总");
+      if (!s) return null;
+      const text = [...s.cells.entries()].map(([k, c]) => ({ key: k, value: c.value }));
+      return { pivots: s.pivots.length, charts: s.charts.length, text };
+    });
+    expect(sheet).not.toBeNull();
+    expect(sheet!.pivots).toBeGreaterThan(0);
+    expect(sheet!.charts).toBeGreaterThan(0);
+    expect(done).toBe(`已生成工作表“汇总”：${sheet!.pivots} 个数据透视表，${sheet!.charts} 个图表。`);
+    const label = sheet!.text.find((c) => typeof c.value === "string" && c.value.startsWith("党员总数"));
+    expect(label).toBeDefined();
+    expect(sheet!.text.find((c) => c.key === label!.key + 1)?.value).toBe(members);
+    await page.screenshot({ path: path.join(OUT, "office-fake-汇总.png"), fullPage: true });
+
+    await page.getByTestId("summary-export").click();
+    await expect(page.getByTestId("summary-exported").textContent({ timeout: 20000 })).resolves.toBe(
+      "已在 Excel 中打开一个新的汇总工作簿，请在其中保存。",
+    );
+    const created = await page.evaluate(() =>
+      window.zhibuFake!.fake.createdWorkbooks.map((w) => ({ opened: w.opened, bytes: w.base64?.length ?? 0 })),
+    );
+    expect(created).toHaveLength(1);
+    expect(created[0]!.opened).toBe(true);
+    expect(created[0]!.bytes).toBeGreaterThan(1000);
+  });
+
+  it("5. 模板: inserts the roster with sample rows as a table, suffixed when taken, and it validates clean", async () => {
+    // A fresh pane and workbook: 设置 as in the file (test 6 moved its 统计截止日期 on, which ages sample rows).
+    const page = await openPane("host=fake");
+    try {
+      await page.locator("#tab-templates").click();
+      await page.getByTestId("template-sample").fill("10");
+      await page.getByTestId("template-make").click();
+      await expect(page.getByTestId("template-done").textContent({ timeout: 20000 })).resolves.toMatch(
+        /^已插入工作表：党员花名册(、[^、（]+)*（表格 \S+）。$/,
+      );
+      await page.getByTestId("template-make").click();
+      await page
+        .getByTestId("template-done")
+        .filter({ hasText: /党员花名册 ?\(2\)/ })
+        .waitFor({ timeout: 20000 });
+      const inserted = await page.evaluate(() =>
+        window
+          .zhibuFake!.fake.grid.sheets.filter((s) => s.name.startsWith("党员花名册"))
+          .map((s) => ({ name: s.name, tables: s.tables.length, rows: s.tables[0]?.bounds })),
+      );
+      // The name taken, the second gets Excel's suffix.
+      expect(inserted.map((s) => s.name)).toHaveLength(2);
+      expect(inserted[0]?.name).toBe("党员花名册");
+      expect(inserted[1]?.name).toMatch(/^党员花名册 ?\(2\)$/);
+      for (const s of inserted) {
+        expect(s.tables).toBe(1);
+        expect(s.rows!.bottom - s.rows!.top).toBe(10);
+      }
+      await expect(page.evaluate(() => window.zhibuFake!.fake.stats.activeSheet)).resolves.toBe(inserted[1]?.name);
+
+      await page.locator("#tab-validate").click();
+      await expect(validateActive(page)).resolves.toBe(totalsText({ error: 0, warning: 0, info: 0 }));
+      await expect(page.getByTestId("issue").count()).resolves.toBe(0);
+      await page.screenshot({ path: path.join(OUT, "office-fake-模板.png"), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("7b. at ExcelApi 1.7 the 汇总 sheet uses plain tables and export falls back to a download", async () => {
+    const old = await openPane("host=fake&api=1.7");
+    try {
+      const expected = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
+      await expect(validateActive(old)).resolves.toBe(totalsText(expected.counts));
+      await old.locator("#tab-summary").click();
+      await old.getByTestId("summary-sheet").click();
+      await expect(old.getByTestId("summary-sheet-done").textContent({ timeout: 20000 })).resolves.toBe(
+        "已生成工作表“汇总”。此版本的 Excel 不能为加载项创建数据透视表（或图表），已改用普通表格；更新 Office 后可再刷新。",
+      );
+      const sheet = await old.evaluate(() => {
+        const s = window.zhibuFake!.fake.grid.sheets.find((x) => x.name === "汇总");
+        return s ? { pivots: s.pivots.length, charts: s.charts.length, cells: s.cells.size } : null;
+      });
+      expect(sheet?.pivots).toBe(0);
+      expect(sheet!.cells).toBeGreaterThan(0);
+
+      const [download] = await Promise.all([old.waitForEvent("download"), old.getByTestId("summary-export").click()]);
+      expect(download.suggestedFilename()).toBe("花名册-汇总.xlsx");
+      await expect(old.getByTestId("summary-exported").textContent()).resolves.toBe(
+        "此版本的 Excel 不能直接新建工作簿（需要 ExcelApi 1.8），已改为下载 花名册-汇总.xlsx。",
+      );
+      await expect(old.evaluate(() => window.zhibuFake!.fake.createdWorkbooks.length)).resolves.toBe(0);
+      await old.screenshot({ path: path.join(OUT, "office-fake-汇总-1.7.png"), fullPage: true });
+    } finally {
+      await old.close();
+    }
+  });
+
+  it("8. logged no console error", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
