@@ -16,6 +16,7 @@ import type { PaneText } from "./i18n";
 import type { ValidationControls } from "./useValidation";
 import { type Scope, debounceSheets } from "./office-validation";
 import { hostErrorMessage } from "./host-errors";
+import { usePanelStyles } from "./panel-styles";
 
 const useStyles = makeStyles({
   root: {
@@ -26,8 +27,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Milliseconds after the last edit before the edited sheets are validated again. */
@@ -47,6 +46,7 @@ export function OfficeValidateBar({
   onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const [watch, setWatch] = useState(false);
   const [watchError, setWatchError] = useState<unknown>(null);
   const { recheckSheets } = validation;
@@ -89,7 +89,7 @@ export function OfficeValidateBar({
         <Radio value="active" label={text.office.scopeActive} />
         <Radio value="workbook" label={text.office.scopeWorkbook} />
       </RadioGroup>
-      <div className={styles.row}>
+      <div className={panel.row}>
         <Button
           appearance="primary"
           disabled={!host || busy}
@@ -109,7 +109,7 @@ export function OfficeValidateBar({
           data-testid="watch-switch"
         />
       </div>
-      <Caption1 className={styles.muted}>{watch ? text.office.watching : text.office.watchHint}</Caption1>
+      <Caption1 className={panel.muted}>{watch ? text.office.watching : text.office.watchHint}</Caption1>
       {!host && <Caption1>{text.host.noHost}</Caption1>}
       {watchError !== null && (
         <MessageBar intent="warning" data-testid="watch-error">

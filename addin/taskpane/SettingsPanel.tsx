@@ -28,13 +28,11 @@ import {
   settingProblem,
 } from "./settings-model";
 import { hostErrorMessage } from "./host-errors";
+import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 import type { Scope } from "./office-validation";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -54,6 +52,7 @@ export function SettingsPanel({
   onGoToValidate: () => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { state } = validation;
   const done = state.status === "done" ? state : null;
   const fields = useMemo(() => settingFields(done?.result ?? null), [done]);
@@ -69,8 +68,8 @@ export function SettingsPanel({
 
   if (!inOffice && !done) {
     return (
-      <div className={styles.root}>
-        <Body1 className={styles.muted} data-testid="settings-empty">
+      <div className={panel.stack}>
+        <Body1 className={panel.muted} data-testid="settings-empty">
           {state.status === "loading" ? text.summary.loading(state.fileName) : text.settings.empty}
         </Body1>
         <div>
@@ -128,14 +127,14 @@ export function SettingsPanel({
   };
 
   return (
-    <div className={styles.root}>
+    <div className={panel.stack}>
       <Body1>{text.settings.intro}</Body1>
-      {inOffice && !done && <Caption1 className={styles.muted}>{text.settings.officeEmpty}</Caption1>}
+      {inOffice && !done && <Caption1 className={panel.muted}>{text.settings.officeEmpty}</Caption1>}
       {!inOffice && done && Object.keys(done.edits).length > 0 && (
         <Caption1 data-testid="settings-edited">{text.settings.editedNote(Object.keys(done.edits).length)}</Caption1>
       )}
       <form
-        className={styles.root}
+        className={panel.stack}
         onSubmit={(e) => {
           e.preventDefault();
           if (inOffice) onSave();
@@ -145,7 +144,7 @@ export function SettingsPanel({
         {fields.map(field)}
         <section aria-live="polite" data-testid="settings-changes">
           {count === 0 ? (
-            <Caption1 className={styles.muted}>{text.settings.noChanges}</Caption1>
+            <Caption1 className={panel.muted}>{text.settings.noChanges}</Caption1>
           ) : inOffice ? (
             <>
               <Caption1>{text.settings.willWrite}</Caption1>
@@ -158,10 +157,10 @@ export function SettingsPanel({
               </ul>
             </>
           ) : (
-            <Caption1 className={styles.muted}>{text.settings.applyHint}</Caption1>
+            <Caption1 className={panel.muted}>{text.settings.applyHint}</Caption1>
           )}
         </section>
-        <div className={styles.row}>
+        <div className={panel.row}>
           {inOffice ? (
             <Button
               appearance="primary"

@@ -13,6 +13,7 @@ import {
   Switch,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { SummaryTable } from "../../src/core/summary/table";
@@ -26,45 +27,27 @@ import type { ExcelHost, SummarySheetResult } from "../office/port";
 import { summaryTitles } from "../../src/core/summary/sections";
 import { type ExportOutcome, exportWorkbook, summaryFellBack } from "./office-actions";
 import { hostErrorMessage } from "./host-errors";
+import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  scroll: { overflowX: "auto", maxWidth: "100%" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
-  th: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: "start",
-    whiteSpace: "nowrap",
-  },
-  td: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    whiteSpace: "nowrap",
-  },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const percent = (i: number) => table.percentColumns?.includes(i) ?? false;
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table} data-testid="summary-table" data-title={table.title}>
+    <div className={panel.scroll}>
+      <table className={panel.table} data-testid="summary-table" data-title={table.title}>
         <caption className={styles.caption}>{table.title}</caption>
         <thead>
           <tr>
             {table.columns.map((c) => (
-              <th key={c} scope="col" className={styles.th}>
+              <th key={c} scope="col" className={mergeClasses(panel.th, panel.start, panel.nowrap)}>
                 {c}
               </th>
             ))}
@@ -73,7 +56,7 @@ function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
         <tbody>
           {table.rows.length === 0 ? (
             <tr>
-              <td className={`${styles.td} ${styles.muted}`} colSpan={table.columns.length}>
+              <td className={mergeClasses(panel.td, panel.nowrap, panel.muted)} colSpan={table.columns.length}>
                 {text.summary.noRows}
               </td>
             </tr>
@@ -82,11 +65,11 @@ function TableView({ table, text }: { table: SummaryTable; text: PaneText }) {
               <tr key={r}>
                 {row.map((v, i) =>
                   i === 0 ? (
-                    <th key={i} scope="row" className={styles.th}>
+                    <th key={i} scope="row" className={mergeClasses(panel.th, panel.start, panel.nowrap)}>
                       {formatTableCell(v, percent(i))}
                     </th>
                   ) : (
-                    <td key={i} className={typeof v === "number" ? `${styles.td} ${styles.num}` : styles.td}>
+                    <td key={i} className={mergeClasses(panel.td, panel.nowrap, typeof v === "number" && styles.num)}>
                       {formatTableCell(v, percent(i))}
                     </td>
                   ),
@@ -116,6 +99,7 @@ export function SummaryPanel({
   host?: ExcelHost | null;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const [mask, setMask] = useState(true);
   const [download, setDownload] = useState<DownloadState>({ status: "idle" });
   const [sheet, writeSheet] = useAction<SummarySheetResult>();
@@ -132,8 +116,8 @@ export function SummaryPanel({
   }
   if (!done) {
     return (
-      <div className={styles.root}>
-        <Body1 data-testid="summary-empty" className={styles.muted}>
+      <div className={panel.stack}>
+        <Body1 data-testid="summary-empty" className={panel.muted}>
           {host ? text.summary.emptyOffice : text.summary.empty}
         </Body1>
         <div>
@@ -170,12 +154,12 @@ export function SummaryPanel({
   };
 
   return (
-    <div className={styles.root}>
-      <section className={styles.header} aria-label={done.fileName} data-testid="summary-header">
+    <div className={panel.stack}>
+      <section className={panel.header} aria-label={done.fileName} data-testid="summary-header">
         <Subtitle2 as="h2">{done.fileName}</Subtitle2>
-        <Caption1 className={styles.muted}>{text.summary.source(done.fileName, formatDate(done.result.asOf))}</Caption1>
+        <Caption1 className={panel.muted}>{text.summary.source(done.fileName, formatDate(done.result.asOf))}</Caption1>
       </section>
-      <div className={styles.actions}>
+      <div className={panel.row}>
         <Switch
           checked={mask}
           onChange={(_e, data) => setMask(data.checked)}
@@ -211,7 +195,7 @@ export function SummaryPanel({
           </Button>
         )}
       </div>
-      {inOffice && <Caption1 className={styles.muted}>{text.summary.writeSheetHint}</Caption1>}
+      {inOffice && <Caption1 className={panel.muted}>{text.summary.writeSheetHint}</Caption1>}
       <div aria-live="polite" className={styles.status}>
         {download.status === "busy" && <Text role="status">{text.summary.downloading}</Text>}
         {download.status === "done" && (
@@ -255,7 +239,7 @@ export function SummaryPanel({
         <Body1 data-testid="summary-none">{text.summary.noTemplates}</Body1>
       ) : (
         sections.map((s) => (
-          <section key={s.templateId} className={styles.section} aria-label={s.heading} data-testid="summary-section">
+          <section key={s.templateId} className={panel.section} aria-label={s.heading} data-testid="summary-section">
             <Subtitle2 as="h3">{s.heading}</Subtitle2>
             {s.tables.map((t) => (
               <TableView key={t.title} table={t} text={text} />

@@ -26,6 +26,7 @@ import type { PaneText } from "./i18n";
 import type { ValidationControls } from "./useValidation";
 import { TEMPLATES, parseSampleRows, recognition, templateFileName, templateWorkbookBytes } from "./template-model";
 import { hostErrorMessage } from "./host-errors";
+import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 import { downloadBytes } from "../standalone/download";
 import type { Scope } from "./office-validation";
@@ -33,23 +34,8 @@ import type { Scope } from "./office-validation";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
   option: { display: "flex", flexDirection: "column" },
   description: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXXL },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: "start",
-  },
-  td: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-  },
   column: { fontFamily: tokens.fontFamilyMonospace },
   missing: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
 });
@@ -72,6 +58,7 @@ function Recognition({
   onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { state } = validation;
   const sheets = useMemo(() => (state.status === "done" ? recognition(state.result, isSettingsSheet) : []), [state]);
   const recognise = (scope: Scope) => {
@@ -80,7 +67,7 @@ function Recognition({
     void validation.validateHost(host, scope);
   };
   return (
-    <section className={styles.section} aria-labelledby="recognise-title" data-testid="recognition">
+    <section className={panel.section} aria-labelledby="recognise-title" data-testid="recognition">
       <Subtitle2 as="h2" id="recognise-title">
         {text.templates.recogniseTitle}
       </Subtitle2>
@@ -98,7 +85,7 @@ function Recognition({
       <div aria-live="polite">
         {state.status === "loading" && <Text role="status">{text.stages.validating}</Text>}
         {state.status !== "done" && state.status !== "loading" && (
-          <Body1 className={styles.muted}>
+          <Body1 className={panel.muted}>
             {inOffice ? text.templates.recogniseEmptyOffice : text.templates.recogniseEmpty}
           </Body1>
         )}
@@ -109,7 +96,7 @@ function Recognition({
             {text.templates.notTemplate(s.sheet)}
           </Body1>
         ) : (
-          <div key={s.sheet} className={styles.section} data-testid="recognised-sheet" data-template={s.template.id}>
+          <div key={s.sheet} className={panel.section} data-testid="recognised-sheet" data-template={s.template.id}>
             <Text weight="semibold">
               {text.templates.sheetHeading(
                 s.sheet,
@@ -118,13 +105,13 @@ function Recognition({
                 s.dataRows,
               )}
             </Text>
-            <table className={styles.table} data-testid="mapping">
+            <table className={panel.table} data-testid="mapping">
               <thead>
                 <tr>
-                  <th scope="col" className={styles.th}>
+                  <th scope="col" className={mergeClasses(panel.th, panel.start)}>
                     {text.templates.fieldColumn}
                   </th>
-                  <th scope="col" className={styles.th}>
+                  <th scope="col" className={mergeClasses(panel.th, panel.start)}>
                     {text.templates.columnColumn}
                   </th>
                 </tr>
@@ -136,11 +123,11 @@ function Recognition({
                     className={f.missing ? styles.missing : undefined}
                     data-missing={f.missing || undefined}
                   >
-                    <th scope="row" className={mergeClasses(styles.td, f.missing && styles.missing)}>
+                    <th scope="row" className={mergeClasses(panel.td, f.missing && styles.missing)}>
                       {f.header}
                       {f.required ? text.templates.requiredMark : ""}
                     </th>
-                    <td className={mergeClasses(styles.td, styles.column, f.missing && styles.missing)}>
+                    <td className={mergeClasses(panel.td, styles.column, f.missing && styles.missing)}>
                       {f.column ?? (f.missing ? text.templates.missing : text.templates.optionalAbsent)}
                     </td>
                   </tr>
@@ -172,6 +159,7 @@ export function TemplatesPanel({
   onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const [templateId, setTemplateId] = useState(TEMPLATES[0]!.id);
   const [branch, setBranch] = useState<string | null>(null);
   const [sampleText, setSampleText] = useState("0");
@@ -234,7 +222,7 @@ export function TemplatesPanel({
             data-testid="template-sample"
           />
         </Field>
-        <div className={styles.row}>
+        <div className={panel.row}>
           <Button
             appearance="primary"
             disabled={sample === null || made.status === "busy" || (inOffice && !host)}
@@ -244,7 +232,7 @@ export function TemplatesPanel({
             {inOffice ? text.templates.insertButton : text.templates.downloadButton}
           </Button>
         </div>
-        <Caption1 className={styles.muted}>
+        <Caption1 className={panel.muted}>
           {inOffice ? text.templates.insertHint : text.templates.downloadHint}
         </Caption1>
         <div aria-live="polite">

@@ -34,6 +34,7 @@ import type { MarkStore } from "../office/connect";
 import { OfficeValidateBar } from "./OfficeValidateBar";
 import { MarkActions } from "./MarkActions";
 import { hostErrorMessage } from "./host-errors";
+import { usePanelStyles } from "./panel-styles";
 import { useMarkRecord } from "./useMarkRecord";
 import type { Scope } from "./office-validation";
 import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
@@ -42,7 +43,7 @@ import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup 
 const PAGE = 100;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  pre: { whiteSpace: "pre" },
   drop: {
     display: "flex",
     flexDirection: "column",
@@ -58,8 +59,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   hiddenInput: { display: "none" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   groupHeader: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
@@ -90,22 +89,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
   },
-  previewScroll: { overflowX: "auto", maxWidth: "100%" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
-    whiteSpace: "nowrap",
-  },
   // The row labels stay in view while the preview is scrolled to the issue's cell.
   rowHead: { position: "sticky", left: 0, zIndex: 1 },
-  td: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
-    whiteSpace: "pre",
-  },
   hit: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
     backgroundColor: tokens.colorPaletteRedBackground1,
@@ -129,7 +114,7 @@ function StatusView({
   inOffice: boolean;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const panel = usePanelStyles();
   if (state.status === "loading") {
     const stage = inOffice && state.stage === "reading" ? text.office.reading : text.stages[state.stage];
     return (
@@ -164,14 +149,14 @@ function StatusView({
   }
   if (state.status === "cancelled") {
     return (
-      <Body1 role="status" className={styles.muted} data-testid="validate-cancelled">
+      <Body1 role="status" className={panel.muted} data-testid="validate-cancelled">
         {inOffice ? text.office.stale : text.cancelled}
       </Body1>
     );
   }
   if (state.status === "idle") {
     return (
-      <Body1 data-testid="validate-empty" className={styles.muted}>
+      <Body1 data-testid="validate-empty" className={panel.muted}>
         {inOffice ? text.office.emptyState : text.emptyState}
       </Body1>
     );
@@ -269,6 +254,7 @@ export function ValidatePanel({
   onScope: (scope: Scope) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const [record, setRecord] = useMarkRecord(markStore);
   const markProps = { lang, text, host, store: markStore, record, setRecord };
   // Marks found when the pane opens can be cleared before validating; the bar stays to report the clearing.
@@ -331,7 +317,7 @@ export function ValidatePanel({
     });
 
   return (
-    <div className={styles.root}>
+    <div className={panel.stack}>
       {inOffice ? (
         <OfficeValidateBar text={text} host={host} validation={validation} scope={scope} onScope={onScope} />
       ) : (
@@ -361,7 +347,7 @@ export function ValidatePanel({
               e.currentTarget.value = "";
             }}
           />
-          <Caption1 className={styles.muted}>
+          <Caption1 className={panel.muted}>
             {text.dropHint} · {text.privacyNote}
           </Caption1>
         </div>
@@ -373,7 +359,7 @@ export function ValidatePanel({
 
       {done && (
         <>
-          <section className={styles.header} aria-label={done.fileName} data-testid="validate-summary">
+          <section className={panel.header} aria-label={done.fileName} data-testid="validate-summary">
             <Subtitle2 as="h2" data-testid="file-name">
               {done.fileName}
             </Subtitle2>
@@ -385,7 +371,7 @@ export function ValidatePanel({
               {text.totals(done.result.counts)}
             </Text>
             {done.result.sheets.map((s) => (
-              <Caption1 key={s.sheet} className={styles.muted}>
+              <Caption1 key={s.sheet} className={panel.muted}>
                 {text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
               </Caption1>
             ))}
@@ -409,7 +395,7 @@ export function ValidatePanel({
           </div>
 
           <section className={styles.focus} aria-live="polite" aria-label={text.focusTitle} data-testid="focus">
-            <Caption1 className={styles.muted}>{text.focusTitle}</Caption1>
+            <Caption1 className={panel.muted}>{text.focusTitle}</Caption1>
             {selectedIssue ? (
               <>
                 <Text className={styles.focusLocation} data-testid="focus-location">
@@ -417,7 +403,7 @@ export function ValidatePanel({
                 </Text>
                 <Body1>{formatIssue(selectedIssue, lang)}</Body1>
                 {host && inOffice && selectedIssue.cell && selectError === null && (
-                  <Caption1 className={styles.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
+                  <Caption1 className={panel.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
                 )}
                 {selectError !== null && (
                   <MessageBar intent="warning" data-testid="select-error">
@@ -425,15 +411,15 @@ export function ValidatePanel({
                   </MessageBar>
                 )}
                 {preview && (
-                  <div className={styles.previewScroll} data-preview-scroll="">
-                    <table className={styles.table} data-testid="row-preview">
+                  <div className={panel.scroll} data-preview-scroll="">
+                    <table className={panel.table} data-testid="row-preview">
                       <thead>
                         <tr>
-                          <th className={mergeClasses(styles.th, styles.rowHead)} scope="col" />
+                          <th className={mergeClasses(panel.th, panel.nowrap, styles.rowHead)} scope="col" />
                           {preview.cells.map((c) => (
                             <th
                               key={c.column}
-                              className={mergeClasses(styles.th, c.highlighted && styles.hit)}
+                              className={mergeClasses(panel.th, panel.nowrap, c.highlighted && styles.hit)}
                               scope="col"
                             >
                               {c.column}
@@ -444,25 +430,25 @@ export function ValidatePanel({
                       <tbody>
                         {preview.headerRow !== null && (
                           <tr>
-                            <th className={mergeClasses(styles.th, styles.rowHead)} scope="row">
+                            <th className={mergeClasses(panel.th, panel.nowrap, styles.rowHead)} scope="row">
                               {text.headerLabel(preview.headerRow)}
                             </th>
                             {preview.cells.map((c) => (
-                              <td key={c.column} className={styles.td}>
+                              <td key={c.column} className={mergeClasses(panel.td, styles.pre)}>
                                 {c.header}
                               </td>
                             ))}
                           </tr>
                         )}
                         <tr>
-                          <th className={mergeClasses(styles.th, styles.rowHead)} scope="row">
+                          <th className={mergeClasses(panel.th, panel.nowrap, styles.rowHead)} scope="row">
                             {text.rowLabel(preview.row)}
                           </th>
                           {preview.cells.map((c) => (
                             <td
                               key={c.column}
                               ref={c.highlighted ? revealCell : undefined}
-                              className={mergeClasses(styles.td, c.highlighted && styles.hit)}
+                              className={mergeClasses(panel.td, styles.pre, c.highlighted && styles.hit)}
                               data-highlighted={c.highlighted ? "true" : undefined}
                             >
                               {c.value}
@@ -475,7 +461,7 @@ export function ValidatePanel({
                 )}
               </>
             ) : (
-              <Caption1 className={styles.muted}>{text.focusHint}</Caption1>
+              <Caption1 className={panel.muted}>{text.focusHint}</Caption1>
             )}
           </section>
 

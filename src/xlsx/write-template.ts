@@ -128,6 +128,18 @@ function pageSetup(print: PrintPlan): Partial<ExcelJS.PageSetup> {
   };
 }
 
+/** A4 portrait, one page wide: the 设置 and guide sheets. */
+function fitPortraitToWidth(ws: ExcelJS.Worksheet): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+}
+
 interface WrittenTemplate {
   readonly template: TemplateDef;
   readonly sheetName: string;
@@ -226,14 +238,7 @@ function writeTemplateSheet(
 function writeSettingsSheet(ws: ExcelJS.Worksheet, opts: BuildTemplateOptions): void {
   ws.columns = SETTINGS_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "B2" }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  fitPortraitToWidth(ws);
   const header = ws.getRow(1);
   header.eachCell((cell) => {
     cell.font = { bold: true, color: { argb: argb(PLAN_COLORS.headerFont) } };
@@ -361,14 +366,7 @@ function guideLines(
 
 function writeGuideSheet(ws: ExcelJS.Worksheet, title: string, lines: { text: string; heading?: boolean }[]): void {
   ws.getColumn(1).width = 110;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  fitPortraitToWidth(ws);
   const t = ws.getCell(1, 1);
   t.value = title;
   t.font = { bold: true, size: 16, color: { argb: argb(PLAN_COLORS.title) } };

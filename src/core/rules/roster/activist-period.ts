@@ -1,6 +1,7 @@
 import type { RowRule } from "../types";
 import { F } from "./shared";
-import { addYears, compareYearsLater, formatDate } from "../../dates";
+import { formatDate } from "../../dates";
+import { lessThanAYearAfter } from "./year-after";
 
 export const activistPeriod: RowRule = {
   id: "roster.activist.period",
@@ -8,16 +9,12 @@ export const activistPeriod: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const activist = row.date(F.activistDate);
-    const candidate = row.date(F.candidateDate);
-    if (!activist || !candidate) return;
-    if (compareYearsLater(activist, 1, candidate) > 0) {
-      const earliest = addYears(activist, 1);
-      report.cell(row, "candidateDate", {
-        activist: formatDate(activist),
-        candidate: formatDate(candidate),
-        earliest: formatDate(earliest),
-      });
-    }
+    const soon = lessThanAYearAfter(row, F.activistDate, F.candidateDate);
+    if (!soon) return;
+    report.cell(row, "candidateDate", {
+      activist: formatDate(soon.from),
+      candidate: formatDate(soon.to),
+      earliest: formatDate(soon.earliest),
+    });
   },
 };

@@ -1,6 +1,7 @@
 import type { RowRule } from "../types";
 import { F } from "./shared";
-import { addYears, compareYearsLater, formatDate } from "../../dates";
+import { formatDate } from "../../dates";
+import { lessThanAYearAfter } from "./year-after";
 
 export const probationEarly: RowRule = {
   id: "roster.probation.early",
@@ -8,16 +9,12 @@ export const probationEarly: RowRule = {
   templates: ["roster"],
   scope: "row",
   check(row, _ctx, report) {
-    const admitted = row.date(F.admissionDate);
-    const full = row.date(F.fullDate);
-    if (!admitted || !full) return;
-    if (compareYearsLater(admitted, 1, full) > 0) {
-      const earliest = addYears(admitted, 1);
-      report.cell(row, "fullDate", {
-        admission: formatDate(admitted),
-        full: formatDate(full),
-        earliest: formatDate(earliest),
-      });
-    }
+    const soon = lessThanAYearAfter(row, F.admissionDate, F.fullDate);
+    if (!soon) return;
+    report.cell(row, "fullDate", {
+      admission: formatDate(soon.from),
+      full: formatDate(soon.to),
+      earliest: formatDate(soon.earliest),
+    });
   },
 };
