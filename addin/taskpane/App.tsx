@@ -21,6 +21,7 @@ import { SettingsPanel } from "./SettingsPanel";
 import type { ExcelHost } from "../office/port";
 import { type MarkStore, connectExcel, officeDisplayLang, officeMarkStore } from "../office/connect";
 import type { Scope } from "./office-validation";
+import type { AreaProps } from "./area-props";
 
 /** Where the pane runs: inside an Office host, in a plain browser, or not yet known. */
 export type HostMode = "detecting" | "office" | "standalone";
@@ -112,6 +113,7 @@ export function App({
   const validation = useValidation();
   const inOffice = mode === "office";
   const host = inOffice ? (office?.host ?? null) : null;
+  const areaProps: AreaProps = { text, inOffice, host, validation };
 
   useEffect(() => {
     if (initialMode !== "detecting") return;
@@ -178,11 +180,8 @@ export function App({
           >
             {id === "validate" ? (
               <ValidatePanel
+                {...areaProps}
                 lang={lang}
-                text={text}
-                inOffice={inOffice}
-                validation={validation}
-                host={host}
                 markStore={inOffice ? (office?.markStore ?? null) : null}
                 scope={scope}
                 onScope={setScope}
@@ -195,23 +194,9 @@ export function App({
                 host={host}
               />
             ) : id === "templates" ? (
-              <TemplatesPanel
-                text={text}
-                inOffice={inOffice}
-                host={host}
-                validation={validation}
-                branchName={branchOf(validation.state)}
-                onScope={setScope}
-              />
+              <TemplatesPanel {...areaProps} branchName={branchOf(validation.state)} onScope={setScope} />
             ) : (
-              <SettingsPanel
-                text={text}
-                inOffice={inOffice}
-                host={host}
-                validation={validation}
-                scope={scope}
-                onGoToValidate={() => setArea("validate")}
-              />
+              <SettingsPanel {...areaProps} scope={scope} onGoToValidate={() => setArea("validate")} />
             )}
           </section>
         ))}

@@ -11,11 +11,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelHost } from "../office/port";
-import type { PaneText } from "./i18n";
-import type { ValidationControls } from "./useValidation";
 import { type Scope, debounceSheets } from "./office-validation";
 import { hostErrorMessage } from "./host-errors";
+import type { AreaProps } from "./area-props";
 import { usePanelStyles } from "./panel-styles";
 
 const useStyles = makeStyles({
@@ -38,10 +36,7 @@ export function OfficeValidateBar({
   validation,
   scope,
   onScope,
-}: {
-  text: PaneText;
-  host: ExcelHost | null;
-  validation: ValidationControls;
+}: Omit<AreaProps, "inOffice"> & {
   scope: Scope;
   onScope: (scope: Scope) => void;
 }) {

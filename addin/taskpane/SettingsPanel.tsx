@@ -16,9 +16,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelHost } from "../office/port";
-import type { PaneText } from "./i18n";
-import type { ValidationControls } from "./useValidation";
 import {
   type SettingField,
   cellValueFor,
@@ -31,6 +28,7 @@ import { hostErrorMessage } from "./host-errors";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 import type { Scope } from "./office-validation";
+import type { AreaProps } from "./area-props";
 
 const useStyles = makeStyles({
   changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontFamily: tokens.fontFamilyMonospace },
@@ -43,11 +41,7 @@ export function SettingsPanel({
   validation,
   scope,
   onGoToValidate,
-}: {
-  text: PaneText;
-  inOffice: boolean;
-  host: ExcelHost | null;
-  validation: ValidationControls;
+}: AreaProps & {
   scope: Scope;
   onGoToValidate: () => void;
 }) {

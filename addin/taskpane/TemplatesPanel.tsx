@@ -30,6 +30,7 @@ import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 import { downloadBytes } from "../standalone/download";
 import type { Scope } from "./office-validation";
+import type { AreaProps } from "./area-props";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -148,11 +149,7 @@ export function TemplatesPanel({
   validation,
   branchName,
   onScope,
-}: {
-  text: PaneText;
-  inOffice: boolean;
-  host: ExcelHost | null;
-  validation: ValidationControls;
+}: AreaProps & {
   /** 设置's 支部名称 when known, to prefill the branch field. */
   branchName: string;
   /** Told when recognising switches 校验 to the active sheet. */

@@ -28,8 +28,7 @@ import { formatIssue } from "../../src/core/messages";
 import { ruleTitle } from "../../src/core/messages/titles";
 import { formatDate } from "../../src/core/dates";
 import type { Lang, PaneText } from "./i18n";
-import { STAGE_PROGRESS, type ValidationControls, type ValidationState } from "./useValidation";
-import type { ExcelHost } from "../office/port";
+import { STAGE_PROGRESS, type ValidationState } from "./useValidation";
 import type { MarkStore } from "../office/connect";
 import { OfficeValidateBar } from "./OfficeValidateBar";
 import { MarkActions } from "./MarkActions";
@@ -37,6 +36,7 @@ import { hostErrorMessage } from "./host-errors";
 import { usePanelStyles } from "./panel-styles";
 import { useMarkRecord } from "./useMarkRecord";
 import type { Scope } from "./office-validation";
+import type { AreaProps } from "./area-props";
 import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
 
 /** Issues rendered per group before a "show more" button, so a 100,000-row sheet stays responsive. */
@@ -238,17 +238,12 @@ export function ValidatePanel({
   text,
   inOffice,
   validation,
-  host = null,
+  host,
   markStore = null,
   scope,
   onScope,
-}: {
+}: AreaProps & {
   lang: Lang;
-  text: PaneText;
-  inOffice: boolean;
-  /** The opened workbook and its result, owned by the App so the 汇总 area can use them too. */
-  validation: ValidationControls;
-  host?: ExcelHost | null;
   markStore?: MarkStore | null;
   scope: Scope;
   onScope: (scope: Scope) => void;
