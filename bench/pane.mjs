@@ -14,19 +14,10 @@ import { chromium } from "playwright-core";
 import { fmt, median, root } from "./lib.mjs";
 import { benchInPlace } from "./pane-office.mjs";
 import { createStaticServer } from "../scripts/serve.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/lib/chromium.cjs";
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.BENCH_PANE_RUNS ?? 7);
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const KB = 1024;
 const results = [];
 const report = (name, value, budget, ok) => {

@@ -11,7 +11,7 @@ import type { MarkStore } from "../office/connect";
 import type { PaneText } from "./i18n";
 import type { DoneState } from "./useValidation";
 import { cellsToMark, markIssues } from "./office-actions";
-import { hostErrorMessage } from "./host-errors";
+import { HostErrorBar } from "./HostErrorBar";
 import { useAction } from "./useAction";
 import { derivedFileName, downloadBytes } from "../standalone/download";
 
@@ -89,9 +89,7 @@ function OfficeMarks({ done, lang, text, host, store, record, setRecord }: MarkA
           </Text>
         )}
         {action.status === "failed" && (
-          <MessageBar intent="error" data-testid="marks-error">
-            <MessageBarBody>{hostErrorMessage(action.error, record ? "clear" : "mark", text)}</MessageBarBody>
-          </MessageBar>
+          <HostErrorBar error={action.error} action={record ? "clear" : "mark"} text={text} testId="marks-error" />
         )}
       </div>
     </div>

@@ -1,18 +1,8 @@
 /** The 校验 area's controls in Excel: what to validate, the button, and the optional re-check while editing. */
 import { useEffect, useState } from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Switch,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Radio, RadioGroup, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { type Scope, debounceSheets } from "./office-validation";
-import { hostErrorMessage } from "./host-errors";
+import { HostErrorBar } from "./HostErrorBar";
 import type { AreaProps } from "./area-props";
 import { usePanelStyles } from "./panel-styles";
 
@@ -107,9 +97,7 @@ export function OfficeValidateBar({
       <Caption1 className={panel.muted}>{watch ? text.office.watching : text.office.watchHint}</Caption1>
       {!host && <Caption1>{text.host.noHost}</Caption1>}
       {watchError !== null && (
-        <MessageBar intent="warning" data-testid="watch-error">
-          <MessageBarBody>{hostErrorMessage(watchError, "watch", text)}</MessageBarBody>
-        </MessageBar>
+        <HostErrorBar error={watchError} action="watch" text={text} testId="watch-error" intent="warning" />
       )}
     </div>
   );

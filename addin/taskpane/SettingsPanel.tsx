@@ -4,18 +4,7 @@
  * again; in the standalone page they apply to this page's validation and the marked copy only.
  */
 import { useMemo, useState } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import {
   type SettingField,
   cellValueFor,
@@ -24,7 +13,7 @@ import {
   settingFields,
   settingProblem,
 } from "./settings-model";
-import { hostErrorMessage } from "./host-errors";
+import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 import type { Scope } from "./office-validation";
@@ -193,9 +182,7 @@ export function SettingsPanel({
           </Text>
         )}
         {saved.status === "failed" && (
-          <MessageBar intent="error" data-testid="settings-error">
-            <MessageBarBody>{hostErrorMessage(saved.error, "settings", text)}</MessageBarBody>
-          </MessageBar>
+          <HostErrorBar error={saved.error} action="settings" text={text} testId="settings-error" />
         )}
       </div>
     </div>

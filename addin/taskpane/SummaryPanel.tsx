@@ -26,7 +26,7 @@ import { downloadBytes } from "../standalone/download";
 import type { ExcelHost, SummarySheetResult } from "../office/port";
 import { summaryTitles } from "../../src/core/summary/sections";
 import { type ExportOutcome, exportWorkbook, summaryFellBack } from "./office-actions";
-import { hostErrorMessage } from "./host-errors";
+import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
 
@@ -217,9 +217,7 @@ export function SummaryPanel({
           </Text>
         )}
         {sheet.status === "failed" && (
-          <MessageBar intent="error" data-testid="summary-sheet-error">
-            <MessageBarBody>{hostErrorMessage(sheet.error, "summary", text)}</MessageBarBody>
-          </MessageBar>
+          <HostErrorBar error={sheet.error} action="summary" text={text} testId="summary-sheet-error" />
         )}
         {exported.status === "busy" && <Text role="status">{text.summary.exporting}</Text>}
         {exported.status === "done" && (
@@ -230,9 +228,7 @@ export function SummaryPanel({
           </Text>
         )}
         {exported.status === "failed" && (
-          <MessageBar intent="error" data-testid="summary-export-error">
-            <MessageBarBody>{hostErrorMessage(exported.error, "export", text)}</MessageBarBody>
-          </MessageBar>
+          <HostErrorBar error={exported.error} action="export" text={text} testId="summary-export-error" />
         )}
       </div>
       {sections.length === 0 ? (

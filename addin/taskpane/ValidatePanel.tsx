@@ -32,7 +32,7 @@ import { STAGE_PROGRESS, type ValidationState } from "./useValidation";
 import type { MarkStore } from "../office/connect";
 import { OfficeValidateBar } from "./OfficeValidateBar";
 import { MarkActions } from "./MarkActions";
-import { hostErrorMessage } from "./host-errors";
+import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useMarkRecord } from "./useMarkRecord";
 import type { Scope } from "./office-validation";
@@ -130,11 +130,7 @@ function StatusView({
     );
   }
   if (state.status === "host-error") {
-    return (
-      <MessageBar intent="error" data-testid="validate-error">
-        <MessageBarBody>{hostErrorMessage(state.error, "validate", text)}</MessageBarBody>
-      </MessageBar>
-    );
+    return <HostErrorBar error={state.error} action="validate" text={text} testId="validate-error" />;
   }
   if (state.status === "error") {
     const message =
@@ -401,9 +397,13 @@ export function ValidatePanel({
                   <Caption1 className={panel.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
                 )}
                 {selectError !== null && (
-                  <MessageBar intent="warning" data-testid="select-error">
-                    <MessageBarBody>{hostErrorMessage(selectError, "select", text)}</MessageBarBody>
-                  </MessageBar>
+                  <HostErrorBar
+                    error={selectError}
+                    action="select"
+                    text={text}
+                    testId="select-error"
+                    intent="warning"
+                  />
                 )}
                 {preview && (
                   <div className={panel.scroll} data-preview-scroll="">

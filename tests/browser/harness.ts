@@ -2,10 +2,20 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.cjs";
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const CHROMIUM = "/usr/bin/chromium";
+/** Where the browser tests leave their screenshots. */
+export const OUT = path.join(ROOT, "test-output");
+
+/** Fails with the fix when Chromium is missing (ZHIBU_SKIP_BROWSER=1 skips the browser suites instead). */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`);
+  }
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,16 +54,43 @@ export function startServer(dir: string, port: number): Promise<{ child: ChildPr
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+}
+
+/** The project's static server on `dir` and headless Chromium; `close` stops both. */
+export interface Served {
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function serveAndLaunch(dir: string): Promise<Served> {
+  const { child, url } = await startServer(dir, await freePort());
+  try {
+    const browser = await launchChromium();
+    return {
+      url,
+      browser,
+      close: async () => {
+        await browser.close();
+        child.kill();
+      },
+    };
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
+}
+
+/** A browser context as the task pane gets it: Chinese, the width of a task pane. */
+export function paneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 }, ...options });
+}
+
+/** Collects the page's console errors and uncaught exceptions into `errors`. */
+export function recordConsoleErrors(page: Page, errors: string[]): void {
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
   });
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
 }

@@ -5,36 +5,20 @@
  * and in "Excel" (typing into a cell), then checks the fake's grid, fills and sync counts against the engine.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { type ChildProcess, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import ExcelJS from "exceljs";
-import type { Severity, WorkbookSnapshot } from "../../src/core/types";
-import { snapshotSheet } from "../../src/xlsx/snapshot";
+import type { BrowserContext, Page } from "playwright-core";
+import type ExcelJS from "exceljs";
+import type { Severity } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/engine";
 import { summaryOf } from "../../src/core/summary/sections";
 import { MARK_COLORS } from "../../addin/office/port";
 import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
 import type { GridFill } from "../fakes/excel-fake";
-import { CHROMIUM, ROOT, freePort, launchChromium, startServer } from "./harness";
+import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
+import { ROSTER, activeSnapshot, buildOfficePage, totalsText } from "./office-harness";
 
-const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
-const OUT = path.join(ROOT, "test-output");
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
-const ROSTER = "花名册";
-
-type Counts = { error: number; warning: number; info: number };
-const totalsText = (c: Counts) => `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`;
-
-/** What the pane reads for the active sheet 花名册 (the sheet and 设置), after `edit` as the user made it. */
-async function activeSnapshot(edit?: (wb: ExcelJS.Workbook) => void): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(FIXTURE);
-  edit?.(wb);
-  return { name: ROSTER, sheets: [snapshotSheet(wb.getWorksheet("设置")!), snapshotSheet(wb.getWorksheet(ROSTER)!)] };
-}
 
 /** The user's edit of test 4: the duplicate ID in E26 cleared. */
 const clearE26 = (wb: ExcelJS.Workbook) => {
@@ -51,21 +35,16 @@ const syncs = (page: Page): Promise<number> => page.evaluate(() => window.zhibuF
 const describeBrowser = SKIP ? describe.skip : describe;
 
 describeBrowser("the task pane over the Office.js adapter and the Excel fake (headless Chromium)", () => {
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let served: Served | undefined;
   let context: BrowserContext;
   let page: Page;
-  let url = "";
   let dir = "";
   const consoleErrors: string[] = [];
 
   async function openPane(query: string): Promise<Page> {
     const p = await context.newPage();
-    p.on("console", (msg) => {
-      if (msg.type() === "error") consoleErrors.push(msg.text());
-    });
-    p.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
-    await p.goto(`${url}?${query}`);
+    recordConsoleErrors(p, consoleErrors);
+    await p.goto(`${served!.url}?${query}`);
     await p.waitForFunction(() => window.zhibuFake !== undefined);
     return p;
   }
@@ -89,35 +68,16 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`,
-      );
-    }
-    dir = mkdtempSync(path.join(tmpdir(), "zhibu-office-fake-"));
-    execFileSync(process.execPath, [path.join(ROOT, "tests/browser/build-office-page.js"), dir], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
-    copyFileSync(FIXTURE, path.join(dir, "roster-messy.xlsx"));
-    mkdirSync(path.join(dir, "assets"));
-    copyFileSync(path.join(ROOT, "assets/icon-32.png"), path.join(dir, "assets/icon-32.png"));
+    requireChromium();
+    dir = buildOfficePage("zhibu-office-fake-");
     mkdirSync(OUT, { recursive: true });
-    const started = await startServer(dir, await freePort());
-    server = started.child;
-    url = started.url;
-    browser = await launchChromium();
-    context = await browser.newContext({
-      locale: "zh-CN",
-      viewport: { width: 420, height: 900 },
-      acceptDownloads: true,
-    });
+    served = await serveAndLaunch(dir);
+    context = await paneContext(served.browser, { acceptDownloads: true });
     page = await openPane("host=fake");
   }, 110000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill();
+    await served?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,21 +5,15 @@
  * insert, settings, summary sheet, export with its download fallback) and what it tells the user.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { type ChildProcess, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../../src/core/types";
-import { snapshotSheet } from "../../src/xlsx/snapshot";
+import type { Page } from "playwright-core";
 import { validateWorkbook } from "../../src/core/engine";
 import { cellsToMark } from "../../addin/taskpane/office-actions";
 import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
-import { CHROMIUM, ROOT, freePort, launchChromium, startServer } from "./harness";
+import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
+import { activeSnapshot, buildOfficePage, totalsText } from "./office-harness";
 
-const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
-const OUT = path.join(ROOT, "test-output");
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 
 interface Call {
@@ -27,27 +21,11 @@ interface Call {
   args: unknown;
 }
 
-const totalsText = (c: { error: number; warning: number; info: number }) =>
-  `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`;
-
-/** What the pane reads for the active sheet 花名册: the sheet and 设置. */
-async function activeSnapshot(edit?: (wb: ExcelJS.Workbook) => void): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(FIXTURE);
-  edit?.(wb);
-  return {
-    name: "花名册",
-    sheets: [snapshotSheet(wb.getWorksheet("设置")!), snapshotSheet(wb.getWorksheet("花名册")!)],
-  };
-}
-
 const describeBrowser = SKIP ? describe.skip : describe;
 
 describeBrowser("the task pane in Office mode against a recording ExcelHost (headless Chromium)", () => {
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let served: Served | undefined;
   let page: Page;
-  let url = "";
   let dir = "";
   const consoleErrors: string[] = [];
 
@@ -56,41 +34,19 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
   const methods = async () => (await calls()).map((c) => c.method);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`,
-      );
-    }
-    dir = mkdtempSync(path.join(tmpdir(), "zhibu-office-page-"));
-    execFileSync(process.execPath, [path.join(ROOT, "tests/browser/build-office-page.js"), dir], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
-    copyFileSync(FIXTURE, path.join(dir, "roster-messy.xlsx"));
-    mkdirSync(path.join(dir, "assets"));
-    copyFileSync(path.join(ROOT, "assets/icon-32.png"), path.join(dir, "assets/icon-32.png"));
+    requireChromium();
+    dir = buildOfficePage("zhibu-office-page-");
     mkdirSync(OUT, { recursive: true });
-    const started = await startServer(dir, await freePort());
-    server = started.child;
-    url = started.url;
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      locale: "zh-CN",
-      viewport: { width: 420, height: 900 },
-      acceptDownloads: true,
-    });
+    served = await serveAndLaunch(dir);
+    const context = await paneContext(served.browser, { acceptDownloads: true });
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") consoleErrors.push(msg.text());
-    });
-    page.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
-    await page.goto(url);
+    recordConsoleErrors(page, consoleErrors);
+    await page.goto(served.url);
     await page.waitForFunction(() => window.zhibuTest !== undefined);
   }, 110000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill();
+    await served?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

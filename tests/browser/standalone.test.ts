@@ -4,24 +4,21 @@
  * shows, that it is usable by keyboard, and that no request leaves this machine. Screenshots go to test-output/.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { type ChildProcess, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { CHROMIUM, freePort, launchChromium, startServer } from "./harness";
+import type { Page } from "playwright-core";
+import { OUT, ROOT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { validateWorkbook } from "../../src/core/engine";
 import { applySettingEdits } from "../../addin/taskpane/settings-model";
 
-const ROOT = path.resolve(__dirname, "../..");
-
 const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
 const CLEAN = path.join(ROOT, "tests/fixtures/samples/roster-clean.xlsx");
 /** An unmasked 18-digit ID number (masked ones have "********" in the middle). */
 const ID_18 = /\d{17}[\dXx]/;
-const OUT = path.join(ROOT, "test-output");
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 
 const EXPECTED_GROUPS: ReadonlyArray<[rule: string, title: string, count: number]> = [
@@ -115,40 +112,29 @@ async function openInValidate(page: Page, file: string): Promise<void> {
 const describeBrowser = SKIP ? describe.skip : describe;
 
 describeBrowser("standalone 校验 in headless Chromium", () => {
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let served: Served | undefined;
   let page: Page;
   let url = "";
   const consoleErrors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Chromium, or set ZHIBU_SKIP_BROWSER=1 to skip the browser tests.`,
-      );
-    }
+    requireChromium();
     execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
       cwd: ROOT,
       stdio: "pipe",
     });
     mkdirSync(OUT, { recursive: true });
-    const started = await startServer(path.join(ROOT, "build"), await freePort());
-    server = started.child;
-    url = started.url;
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 420, height: 900 } });
+    served = await serveAndLaunch(path.join(ROOT, "build"));
+    url = served.url;
+    const context = await paneContext(served.browser);
     page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error") consoleErrors.push(msg.text());
-    });
-    page.on("pageerror", (err) => consoleErrors.push(`pageerror: ${err.message}`));
+    recordConsoleErrors(page, consoleErrors);
     page.on("request", (req) => requests.push(req.url()));
   }, 110000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill();
+    await served?.close();
   });
 
   it("shows the empty state without loading exceljs", async () => {

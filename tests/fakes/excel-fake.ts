@@ -51,7 +51,8 @@ import {
   FakeChartCollection,
   FakeConditionalFormatCollection,
   FakeDataValidation,
-  FakePageLayout,
+  type FakePageLayout,
+  fakePageLayout,
   FakePivotTableCollection,
   FakeTable,
   FakeTableCollection,
@@ -419,7 +420,7 @@ export class FakeWorksheet extends Proxy {
 
   get pageLayout(): FakePageLayout {
     this.context.host.requires("1.9", "pageLayout");
-    return new FakePageLayout(this.context, this);
+    return fakePageLayout(this.context, this);
   }
 
   get onChanged(): FakeEventHandlers {

@@ -20,6 +20,32 @@ import {
   splitProps,
 } from "./fake-grid";
 
+/** Queues `f` to run (against the grid) at sync. */
+function queueAtSync(context: FakeContext, f: () => void): void {
+  context.queue(() => {
+    f();
+    return 0;
+  });
+}
+
+/**
+ * Write-only properties as an Office.js proxy has them before `load`: setting one calls its setter (which queues
+ * the write), reading one throws like an unloaded property.
+ */
+function writeOnly<T extends object>(setters: { [K in keyof T]: (value: T[K]) => void }): T {
+  const props: PropertyDescriptorMap = {};
+  for (const key of Object.keys(setters) as Array<keyof T & string>) {
+    props[key] = {
+      enumerable: true,
+      set: setters[key],
+      get: () => {
+        throw notLoaded(key);
+      },
+    };
+  }
+  return Object.defineProperties({}, props) as T;
+}
+
 export class FakeTable extends FakeProxy {
   private table: GridTable | null = null;
 
@@ -193,31 +219,10 @@ export class FakeConditionalFormatCollection {
     const later = (f: () => void): void => this.range.onSync(f);
     return {
       custom: {
-        rule: {
-          set formula(value: string) {
-            later(() => (record.formula = value));
-          },
-          get formula(): string {
-            throw notLoaded("formula");
-          },
-        },
+        rule: writeOnly<{ formula: string }>({ formula: (value) => later(() => (record.formula = value)) }),
         format: {
-          fill: {
-            set color(value: string) {
-              later(() => (record.fill = value.toUpperCase()));
-            },
-            get color(): string {
-              throw notLoaded("color");
-            },
-          },
-          font: {
-            set color(value: string) {
-              later(() => (record.font = value.toUpperCase()));
-            },
-            get color(): string {
-              throw notLoaded("color");
-            },
-          },
+          fill: writeOnly<{ color: string }>({ color: (value) => later(() => (record.fill = value.toUpperCase())) }),
+          font: writeOnly<{ color: string }>({ color: (value) => later(() => (record.font = value.toUpperCase())) }),
         },
       },
     };
@@ -235,11 +240,7 @@ export class FakePivotTable {
   readonly dataHierarchies: { add(h: FakeHierarchy): { summarizeBy: string; name: string } };
 
   constructor(context: FakeContext, record: () => GridPivot, fields: () => string[]) {
-    const queue = (f: () => void): void =>
-      context.queue(() => {
-        f();
-        return 0;
-      });
+    const queue = (f: () => void): void => queueAtSync(context, f);
     const check = (name: string): void => {
       if (!fields().includes(name)) throw notFound();
     };
@@ -250,20 +251,10 @@ export class FakePivotTable {
       add: (h) => {
         const entry = { field: h.name, summarizeBy: "Sum" };
         queue(() => (check(h.name), record().data.push(entry)));
-        return {
-          set summarizeBy(value: string) {
-            queue(() => (entry.summarizeBy = value));
-          },
-          get summarizeBy(): string {
-            throw notLoaded("summarizeBy");
-          },
-          set name(_value: string) {
-            queue(() => undefined);
-          },
-          get name(): string {
-            throw notLoaded("name");
-          },
-        };
+        return writeOnly<{ summarizeBy: string; name: string }>({
+          summarizeBy: (value) => queue(() => (entry.summarizeBy = value)),
+          name: () => queue(() => undefined),
+        });
       },
     };
   }
@@ -315,73 +306,58 @@ export class FakeChartCollection {
     seriesBy = "Auto",
   ): { title: { text: string }; setPosition(start: string, end?: string): void } {
     const record: GridChart = { type, source: "", seriesBy, title: null, position: null };
-    const queue = (f: () => void): void =>
-      this.context.queue(() => {
-        f();
-        return 0;
-      });
+    const queue = (f: () => void): void => queueAtSync(this.context, f);
     queue(() => {
       const { sheet, bounds } = source.located();
       record.source = boundsAddress(sheet.name, bounds);
       this.worksheet.sheetOrThrow().charts.push(record);
     });
     return {
-      title: {
-        set text(value: string) {
-          queue(() => (record.title = value));
-        },
-        get text(): string {
-          throw notLoaded("text");
-        },
-      },
+      title: writeOnly<{ text: string }>({ text: (value) => queue(() => (record.title = value)) }),
       setPosition: (start: string, end?: string) => queue(() => (record.position = end ? `${start}:${end}` : start)),
     };
   }
 }
 
-export class FakePageLayout {
-  constructor(
-    private readonly context: FakeContext,
-    private readonly worksheet: FakeWorksheet,
-  ) {}
+/** What the fake's `worksheet.pageLayout` takes: the properties the adapter sets, and the print titles. */
+export type FakePageLayout = {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  zoom: Record<string, unknown>;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+} & { setPrintTitleRows(rows: string): void };
 
-  private set(key: string, value: unknown): void {
-    this.context.queue(() => {
-      this.worksheet.sheetOrThrow().pageLayout[key] = value;
-      return 0;
+const PAGE_LAYOUT_PROPS = [
+  "orientation",
+  "paperSize",
+  "centerHorizontally",
+  "zoom",
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+] as const;
+
+export function fakePageLayout(context: FakeContext, worksheet: FakeWorksheet): FakePageLayout {
+  const set = (key: string, value: unknown): void =>
+    queueAtSync(context, () => {
+      worksheet.sheetOrThrow().pageLayout[key] = value;
     });
-  }
-  set orientation(v: string) {
-    this.set("orientation", v);
-  }
-  set paperSize(v: string) {
-    this.set("paperSize", v);
-  }
-  set centerHorizontally(v: boolean) {
-    this.set("centerHorizontally", v);
-  }
-  set zoom(v: Record<string, unknown>) {
-    this.set("zoom", { ...v });
-  }
-  set leftMargin(v: number) {
-    this.set("leftMargin", v);
-  }
-  set rightMargin(v: number) {
-    this.set("rightMargin", v);
-  }
-  set topMargin(v: number) {
-    this.set("topMargin", v);
-  }
-  set bottomMargin(v: number) {
-    this.set("bottomMargin", v);
-  }
-  set headerMargin(v: number) {
-    this.set("headerMargin", v);
-  }
-  set footerMargin(v: number) {
-    this.set("footerMargin", v);
-  }
-  setPrintTitleRows(rows: string): void {
-    this.set("printTitleRows", rows);
-  }
+  const layout = writeOnly<Omit<FakePageLayout, "setPrintTitleRows">>(
+    Object.fromEntries(
+      PAGE_LAYOUT_PROPS.map((key) => [
+        key,
+        (value: unknown) => set(key, key === "zoom" ? { ...(value as Record<string, unknown>) } : value),
+      ]),
+    ) as { [K in (typeof PAGE_LAYOUT_PROPS)[number]]: (value: FakePageLayout[K]) => void },
+  );
+  return Object.assign(layout, { setPrintTitleRows: (rows: string) => set("printTitleRows", rows) });
 }
