@@ -5,7 +5,7 @@
  * and in "Excel" (typing into a cell), then checks the fake's grid, fills and sync counts against the engine.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type ExcelJS from "exceljs";
@@ -15,8 +15,8 @@ import { summaryOf } from "../../src/core/summary/sections";
 import { MARK_COLORS } from "../../addin/office/port";
 import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
 import type { GridFill } from "../fakes/excel-fake";
-import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
-import { ROSTER, activeSnapshot, buildOfficePage, totalsText } from "./office-harness";
+import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium } from "./harness";
+import { ROSTER, activeSnapshot, serveOfficePage, totalsText } from "./office-harness";
 
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 
@@ -38,7 +38,6 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
   let served: Served | undefined;
   let context: BrowserContext;
   let page: Page;
-  let dir = "";
   const consoleErrors: string[] = [];
 
   async function openPane(query: string): Promise<Page> {
@@ -69,16 +68,14 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
 
   beforeAll(async () => {
     requireChromium();
-    dir = buildOfficePage("zhibu-office-fake-");
     mkdirSync(OUT, { recursive: true });
-    served = await serveAndLaunch(dir);
+    served = await serveOfficePage("zhibu-office-fake-");
     context = await paneContext(served.browser, { acceptDownloads: true });
     page = await openPane("host=fake");
   }, 110000);
 
   afterAll(async () => {
     await served?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("1. 校验: the active sheet read through the adapter validates as the engine does, in at most 4 syncs", async () => {

@@ -1,12 +1,12 @@
 /** Shared by the Office-mode browser tests: the test-only Office page with the messy roster, and what to expect. */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../src/core/types";
 import { snapshotSheet } from "../../src/xlsx/snapshot";
-import { ROOT } from "./harness";
+import { ROOT, type Served, serveAndLaunch } from "./harness";
 
 export const FIXTURE = path.join(ROOT, "tests/fixtures/samples/roster-messy.xlsx");
 export const ROSTER = "花名册";
@@ -23,7 +23,7 @@ export async function activeSnapshot(edit?: (wb: ExcelJS.Workbook) => void): Pro
 }
 
 /** Builds tests/browser/office-page into a new temp folder named from `prefix`, with the fixture and the icon. */
-export function buildOfficePage(prefix: string): string {
+function buildOfficePage(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   execFileSync(process.execPath, [path.join(ROOT, "tests/browser/build-office-page.js"), dir], {
     cwd: ROOT,
@@ -33,4 +33,23 @@ export function buildOfficePage(prefix: string): string {
   mkdirSync(path.join(dir, "assets"));
   copyFileSync(path.join(ROOT, "assets/icon-32.png"), path.join(dir, "assets/icon-32.png"));
   return dir;
+}
+
+/** The Office page built and served, and Chromium launched; `close` stops both and removes the folder. */
+export async function serveOfficePage(prefix: string): Promise<Served> {
+  const dir = buildOfficePage(prefix);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const served = await serveAndLaunch(dir);
+    return {
+      ...served,
+      close: async () => {
+        await served.close();
+        remove();
+      },
+    };
+  } catch (err) {
+    remove();
+    throw err;
+  }
 }

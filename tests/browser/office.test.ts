@@ -5,14 +5,14 @@
  * insert, settings, summary sheet, export with its download fallback) and what it tells the user.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { validateWorkbook } from "../../src/core/engine";
 import { cellsToMark } from "../../addin/taskpane/office-actions";
 import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
-import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
-import { activeSnapshot, buildOfficePage, totalsText } from "./office-harness";
+import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium } from "./harness";
+import { activeSnapshot, serveOfficePage, totalsText } from "./office-harness";
 
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 
@@ -26,7 +26,6 @@ const describeBrowser = SKIP ? describe.skip : describe;
 describeBrowser("the task pane in Office mode against a recording ExcelHost (headless Chromium)", () => {
   let served: Served | undefined;
   let page: Page;
-  let dir = "";
   const consoleErrors: string[] = [];
 
   const calls = (): Promise<Call[]> => page.evaluate(() => window.zhibuTest!.host.calls as Call[]);
@@ -35,9 +34,8 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
 
   beforeAll(async () => {
     requireChromium();
-    dir = buildOfficePage("zhibu-office-page-");
     mkdirSync(OUT, { recursive: true });
-    served = await serveAndLaunch(dir);
+    served = await serveOfficePage("zhibu-office-page-");
     const context = await paneContext(served.browser, { acceptDownloads: true });
     page = await context.newPage();
     recordConsoleErrors(page, consoleErrors);
@@ -47,7 +45,6 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
 
   afterAll(async () => {
     await served?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("says it runs in Excel and offers the active sheet or the whole workbook", async () => {
