@@ -173,7 +173,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     ]);
     await page.getByTestId("template-make").click();
     await expect(page.getByTestId("template-done").textContent()).resolves.toBe(
-      "已插入工作表：党员花名册 (2)（表格 rosterTable）。",
+      "已插入工作表：党员花名册(2)（表格 rosterTable）。",
     );
     await page.screenshot({ path: path.join(OUT, "office-模板.png"), fullPage: true });
 

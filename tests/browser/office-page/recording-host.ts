@@ -5,6 +5,8 @@
 import type ExcelJS from "exceljs";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import type { ValidationResult } from "../../../src/core/engine";
+import { SheetNames } from "../../../src/core/templates/sheet-plan";
+import { templateById } from "../../../src/core/templates";
 import { snapshotSheet, snapshotWorkbook } from "../../../src/xlsx/snapshot";
 import {
   type ActiveSheetRead,
@@ -158,8 +160,8 @@ export class RecordingHost implements ExcelHost {
 
   async insertTemplate(options: InsertTemplateOptions): Promise<InsertTemplateResult> {
     this.record("insertTemplate", options);
-    let name = options.templateId === "roster" ? "党员花名册" : options.templateId;
-    for (let i = 2; this.workbook.getWorksheet(name); i++) name = `${name.replace(/ \(\d+\)$/, "")} (${i})`;
+    const names = new SheetNames(this.workbook.worksheets.map((ws) => ws.name));
+    const name = names.take(templateById(options.templateId)?.sheetName ?? options.templateId);
     this.workbook.addWorksheet(name);
     return { sheets: [name], table: `${options.templateId}Table` };
   }
