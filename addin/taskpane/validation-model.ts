@@ -41,6 +41,7 @@ export function displayValue(v: CellValue | undefined): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v.kind === "formula") return `=${v.formula}`;
   return v.kind === "date" ? formatDate(v) : v.code;
 }
 

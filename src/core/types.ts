@@ -12,8 +12,17 @@ export interface CellError {
   readonly code: string;
 }
 
+/**
+ * A formula cell whose file holds no result (written by a script or system and never opened in Excel), and that
+ * the file adapter could not compute. `formula` is the formula text without the leading "=".
+ */
+export interface CellFormula {
+  readonly kind: "formula";
+  readonly formula: string;
+}
+
 /** What a host adapter hands to the core for one cell. */
-export type CellValue = string | number | boolean | CellDate | CellError | null;
+export type CellValue = string | number | boolean | CellDate | CellError | CellFormula | null;
 
 /** A merged range, 1-based and inclusive; only its top-left cell holds a value in a snapshot. */
 export interface MergeRange {

@@ -106,11 +106,12 @@ export function toExcelValue(v: CellValue | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (isCellDate(v)) return v.d === 0 ? formatDate(v) : jsDate(v);
+  if (v.kind === "formula") return { formula: v.formula } as ExcelJS.CellValue;
   return { error: v.code as ExcelJS.ErrorValue };
 }
 
 function planCellValue(cell: PlanCell | undefined): ExcelJS.CellValue {
-  if (cell !== null && cell !== undefined && typeof cell === "object" && "formula" in cell)
+  if (cell !== null && cell !== undefined && typeof cell === "object" && "formula" in cell && "result" in cell)
     return { formula: cell.formula, result: cell.result } as ExcelJS.CellValue;
   return toExcelValue(cell);
 }
