@@ -4,6 +4,7 @@ import { formatDate } from "../core/dates";
 import { type Lang, formatIssue } from "../core/messages";
 import { ruleTitle } from "../core/messages/titles";
 import { templateById } from "../core/templates";
+import { skippedText } from "../core/messages/skipped";
 import { type Style, severityColour } from "./style";
 
 /** Issue params that the JSON report lifts to the top level (schedule.frequency's period and type). */
@@ -18,8 +19,10 @@ export function jsonReport(file: string, result: ValidationResult, lang: Lang): 
       sheet: s.sheet,
       template: s.template,
       headerRow: s.headerRow,
+      ...(s.headerRows ? { headerRows: s.headerRows } : {}),
       dataRows: s.dataRows,
       columns: s.columns,
+      ...(s.skippedRows ? { skippedRows: s.skippedRows } : {}),
     })),
     issues: result.issues.map((i) => {
       const out: Record<string, unknown> = {
@@ -72,6 +75,11 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
             ? `  ${template.title} · 表头在第 ${sheet.headerRow} 行 · ${sheet.dataRows} 行数据`
             : `  ${template.id} · header row ${sheet.headerRow} · ${sheet.dataRows} data rows`),
       );
+      const [first, last] = sheet.headerRows ?? [sheet.headerRow, sheet.headerRow];
+      const notes: string[] = [];
+      if (first !== last) notes.push(zh ? `表头占第 ${first}–${last} 行` : `header rows ${first}–${last}`);
+      if (sheet.skippedRows?.length) notes.push(skippedText(sheet.skippedRows, lang));
+      if (notes.length) lines.push("  " + style.dim(notes.join(zh ? "；" : "; ")));
     } else if (issues.length === 0) {
       lines.push(style.dim(zh ? `工作表「${sheet.sheet}」  未识别为模板，未检查` : `Sheet "${sheet.sheet}"  no template recognised, not checked`));
       continue;

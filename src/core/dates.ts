@@ -115,10 +115,20 @@ const FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const COMPACT_MONTH = /^(\d{4})(\d{2})$/;
+/** A time of day after a date, as systems export dates: `1980-03-15 00:00:00`, `2001/3/1 0:00`, `…T08:00:00.000Z`. */
+const TIME_PART = /^(\S+?)(?:[ T]|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[AaPp][Mm]|[+-]\d{2}:?\d{2}))?$/;
 
 /** Reads the text date forms a secretary types: 2019-11-01, 2019/11/1, 2019.11.1, 2019年11月1日, 20191101, 2019.11, 2019年11月. */
 export function parseTextDate(text: string): CellDate | null {
-  const t = toHalfWidth(text).trim();
+  let t = toHalfWidth(text).trim();
+  if (t.length > 16) {
+    const timed = TIME_PART.exec(t);
+    if (!timed || !timed[1]) return null;
+    t = timed[1];
+  } else if (t.includes(":")) {
+    const timed = TIME_PART.exec(t);
+    if (timed?.[1]) t = timed[1];
+  }
   if (t.length < 6 || t.length > 16) return null;
   let m = FULL.exec(t) ?? COMPACT.exec(t);
   if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));

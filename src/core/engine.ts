@@ -4,6 +4,7 @@ import { TEMPLATES } from "./templates";
 import { type ColumnBinding, type HeaderMatch, detectHeader } from "./header";
 import { type Settings, defaultSettings, isSettingsSheet, readSettings } from "./settings";
 import { forEachDataRow, readDataRows } from "./rows";
+import { type SkippedRow, planRows, withSectionColumn } from "./record-rows";
 import { cellAddress, columnLetter } from "./address";
 import { todayDate } from "./dates";
 import { isCellDate } from "./coerce";
@@ -14,9 +15,14 @@ import type { DataRow } from "./rows";
 export interface SheetReport {
   readonly sheet: string;
   readonly template: string | null;
+  /** The header block's last row (1-based); data start below it. */
   readonly headerRow: number | null;
+  /** The header block's first and last rows (equal for a one-row header). */
+  readonly headerRows?: readonly [number, number];
   readonly dataRows: number;
   readonly columns: Readonly<Record<string, string>>;
+  /** Rows below the header that are not records (notes, totals, footers, section rows), never validated. */
+  readonly skippedRows?: readonly SkippedRow[];
 }
 
 export interface ValidationResult {
@@ -102,12 +108,14 @@ const CANCEL_EVERY = 4096;
 /** Validates one sheet against the template its headers match. */
 export function validateSheet(
   sheet: SheetSnapshot,
-  match: HeaderMatch,
+  detected: HeaderMatch,
   settings: Settings,
   asOf: CellDate,
   options: Pick<ValidateOptions, "cancelled" | "progress"> = {},
-): { context: SheetContext; issues: Issue[]; dataRows: number } {
+): { context: SheetContext; issues: Issue[]; dataRows: number; skippedRows: readonly SkippedRow[] } {
   const { cancelled, progress } = options;
+  const plan = planRows(sheet, detected.template, detected.headerIndex, detected.columns);
+  const match = withSectionColumn(sheet, detected, plan);
   const originRow = sheet.originRow ?? 1;
   const originCol = sheet.originCol ?? 1;
   const byKey = new Map(match.columns.map((c) => [c.field.key, c]));
@@ -173,7 +181,7 @@ export function validateSheet(
     true,
   );
   for (const c of collectors) c.rule.finish(c.state, context, makeReporter(context, originCol, c.rule, issues));
-  return { context, issues, dataRows };
+  return { context, issues, dataRows, skippedRows: plan.skipped };
 }
 
 function addressOrder(issue: Issue): number {
@@ -215,11 +223,20 @@ export function validateWorkbook(workbook: WorkbookSnapshot, options: ValidateOp
       sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
       continue;
     }
-    const { context, issues, dataRows } = validateSheet(sheet, match, settings, asOf, options);
+    const { context, issues, dataRows, skippedRows } = validateSheet(sheet, match, settings, asOf, options);
     const originCol = sheet.originCol ?? 1;
+    const originRow = sheet.originRow ?? 1;
     const columns: Record<string, string> = {};
     for (const c of match.columns) columns[c.field.key] = columnLetter(originCol + c.index);
-    sheets.push({ sheet: sheet.name, template: match.template.id, headerRow: context.headerRow, dataRows, columns });
+    sheets.push({
+      sheet: sheet.name,
+      template: match.template.id,
+      headerRow: context.headerRow,
+      headerRows: [originRow + match.firstHeaderIndex, context.headerRow],
+      dataRows,
+      columns,
+      skippedRows,
+    });
     contexts.push(context);
     perSheet.push(sortByAddress(issues));
   }

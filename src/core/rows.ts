@@ -4,6 +4,7 @@ import type { FieldDef } from "./templates/types";
 import { type CellProblem, type Reading, type Typed, enumLookup, isBlankValue, readCell } from "./coerce";
 import { hasWhitespaceProblem } from "./text";
 import { isValidDate } from "./dates";
+import { planRows } from "./record-rows";
 
 /**
  * A field named once, at module load, by the rules that read it: a row finds it by number instead of by name
@@ -231,6 +232,10 @@ export function forEachDataRow(
   reuse = false,
 ): number {
   const { headerIndex, columns } = match;
+  const plan = planRows(sheet, match.template, headerIndex, columns);
+  const skip = plan.skip;
+  const sections = plan.sections;
+  const virtual = sections ? columns.find((c) => c.virtual) : undefined;
   const values = fillMerges(sheet, headerIndex);
   // Whether a row is a data row is decided on the cells as the file has them, before merges are spread.
   const original = sheet.values;
@@ -260,8 +265,13 @@ export function forEachDataRow(
   const whole = fields.map((f) => f.type === "integer");
   const shared = reuse ? new DataRow(0, layout, new Array<Typed | null>(n).fill(null), [], NO_PROBLEMS) : null;
   for (let r = headerIndex + 1; r < values.length; r++) {
-    const cells = values[r];
-    if (!cells || rowIsEmpty(original[r])) continue;
+    let cells = values[r];
+    if (!cells || skip[r] !== 0 || rowIsEmpty(original[r])) continue;
+    if (virtual && sections) {
+      const withSection = cells.slice();
+      withSection[virtual.index] = sections[r] ?? null;
+      cells = withSection;
+    }
     const typed = shared ? shared.typedValues() : new Array<Typed | null>(n);
     let problems: CellProblem[] | null = null;
     for (let i = 0; i < n; i++) {

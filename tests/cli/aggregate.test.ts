@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import type { CellDate, CellValue } from "../../src/core/types";
 import type { TemplateDef } from "../../src/core/templates/types";
 import { roster } from "../../src/core/templates/roster";
+import { sheetFields } from "../../src/core/templates/fields";
 import { schedule } from "../../src/core/templates/schedule";
 import { evaluation } from "../../src/core/templates/evaluation";
 import { ballot } from "../../src/core/templates/ballot";
@@ -55,8 +56,8 @@ function writeCsv(file: string, n: number, seed: number): string {
         ? formatDate(v)
         : String(v);
   const lines = [
-    roster.fields.map((f) => f.header).join(","),
-    ...people.map((p) => roster.fields.map((f) => text(p[f.key])).join(",")),
+    sheetFields(roster).map((f) => f.header).join(","),
+    ...people.map((p) => sheetFields(roster).map((f) => text(p[f.key])).join(",")),
   ];
   const full = path.join(branches, file);
   writeFileSync(full, lines.join("\r\n") + "\r\n", "utf8");

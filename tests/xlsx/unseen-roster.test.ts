@@ -352,7 +352,17 @@ describe("through the real CLI", () => {
     expect(report.version).toBe(1);
     expect(report.file).toBe("十七中党员信息.xlsx");
     expect(report.asOf).toBe("2026-11-21");
-    expect(report.sheets).toEqual([{ sheet: SHEET, template: "roster", headerRow: HEADER_ROW, dataRows: 13, columns: EXPECTED_COLUMNS }]);
+    expect(report.sheets).toEqual([
+      {
+        sheet: SHEET,
+        template: "roster",
+        headerRow: HEADER_ROW,
+        headerRows: [HEADER_ROW, HEADER_ROW],
+        dataRows: 13,
+        columns: EXPECTED_COLUMNS,
+        skippedRows: [],
+      },
+    ]);
     expect(ordered(report.issues)).toEqual(EXPECTED);
     for (const i of report.issues) {
       expect(i.sheet).toBe(SHEET);

@@ -17,6 +17,10 @@ import { validateWorkbook } from "../../src/core/engine";
 import { buildTemplateWorkbook, toExcelValue } from "../../src/xlsx/write-template";
 import { IN_SHEET_CHECKS } from "../../src/core/templates/sheet-plan";
 import { AS_OF, CANONICAL, ROSTER_FIELDS, date } from "../helpers/build";
+import { sheetFields } from "../../src/core/templates/fields";
+
+/** The roster columns generated sheets have (read-only fields such as 固定电话 are read, not generated). */
+const ROSTER_COLUMNS = sheetFields(roster);
 
 const BRANCH = "实验小学党支部";
 
@@ -64,7 +68,7 @@ function tables(ws: ExcelJS.Worksheet): { name: string; tableRef: string; column
 }
 
 function letter(key: string): string {
-  const i = roster.fields.findIndex((f) => f.key === key);
+  const i = ROSTER_COLUMNS.findIndex((f) => f.key === key);
   if (i < 0) throw new Error(key);
   return String.fromCharCode(65 + i);
 }
@@ -107,7 +111,7 @@ describe("roster template with 200 sample rows", () => {
     expect((ws.model as { merges?: string[] }).merges).toContain("A1:T1");
     const headers = ROSTER_FIELDS.map((_, i) => ws.getRow(2).getCell(i + 1).value);
     expect(headers).toEqual(ROSTER_FIELDS.map((k) => CANONICAL[k]));
-    for (const f of roster.fields) {
+    for (const f of ROSTER_COLUMNS) {
       const font = ws.getCell(`${letter(f.key)}2`).font;
       expect(font?.bold).toBe(true);
       expect(font?.color?.argb === "FFC00000").toBe(f.required === true);
@@ -118,7 +122,7 @@ describe("roster template with 200 sample rows", () => {
     const t = tables(ws);
     expect(t).toHaveLength(1);
     expect(t[0]!.tableRef).toBe("A2:T202");
-    expect(t[0]!.columns.map((c) => c.name)).toEqual(roster.fields.map((f) => f.header));
+    expect(t[0]!.columns.map((c) => c.name)).toEqual(ROSTER_COLUMNS.map((f) => f.header));
   });
 
   test("data cells: IDs and phones as text, dates as real dates in yyyy-mm-dd", () => {
@@ -137,7 +141,7 @@ describe("roster template with 200 sample rows", () => {
   });
 
   test("column widths come from the field definitions", () => {
-    roster.fields.forEach((f, i) => {
+    ROSTER_COLUMNS.forEach((f, i) => {
       // exceljs leaves out columns of width 9 and reads them back as the sheet's default width.
       if (f.width !== undefined) expect(ws.getColumn(i + 1).width ?? ws.properties.defaultColWidth).toBe(f.width);
     });
@@ -145,7 +149,7 @@ describe("roster template with 200 sample rows", () => {
 
   test("dropdowns for every enum field; 民族 (56 values) points at the hidden 选项 sheet", () => {
     const dv = validations(ws);
-    const enums = roster.fields.filter((f) => f.type === "enum");
+    const enums = ROSTER_COLUMNS.filter((f) => f.type === "enum");
     expect(enums.length).toBeGreaterThanOrEqual(5);
     for (const f of enums) {
       for (const r of [3, 202]) expect(dv[`${letter(f.key)}${r}`]?.type).toBe("list");
@@ -164,7 +168,7 @@ describe("roster template with 200 sample rows", () => {
 
   test("date, whole-number and decimal validation; header and cell prompts from hints", () => {
     const dv = validations(ws);
-    for (const f of roster.fields) {
+    for (const f of ROSTER_COLUMNS) {
       const v = dv[`${letter(f.key)}3`];
       if (f.type === "date") {
         expect(v?.type).toBe("date");
@@ -189,7 +193,7 @@ describe("roster template with 200 sample rows", () => {
     expect(onE.some((f) => /COUNTIF\(\$E:\$E,E3&"\*"\)>1/.test(f))).toBe(true);
     expect(onE.some((f) => f.includes("LEN(E3)<>18") && f.includes("LEN(E3)<>15"))).toBe(true);
     expect(onE.some((f) => f.includes('"10X98765432"') && f.includes("MID(E3,17,1)*2"))).toBe(true);
-    const requiredCols = roster.fields.filter((f) => f.required).map((f) => `${letter(f.key)}3:${letter(f.key)}202`);
+    const requiredCols = ROSTER_COLUMNS.filter((f) => f.required).map((f) => `${letter(f.key)}3:${letter(f.key)}202`);
     for (const ref of requiredCols)
       expect(cf.some((c) => c.ref === ref && c.rules.some((r) => r.formulae?.[0]?.includes("COUNTA")))).toBe(true);
   });
@@ -339,7 +343,7 @@ describe("driven by data, not by template", () => {
   });
 
   test("IN_SHEET_CHECKS is data keyed by template and field; an empty list adds no ID checks", async () => {
-    for (const c of IN_SHEET_CHECKS) expect(roster.fields.some((f) => f.key === c.field)).toBe(true);
+    for (const c of IN_SHEET_CHECKS) expect(ROSTER_COLUMNS.some((f) => f.key === c.field)).toBe(true);
     const { workbook } = await roundTrip(
       buildTemplateWorkbook({ templates: [roster], checks: [] }),
       "roster-nochecks.xlsx",

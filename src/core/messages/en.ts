@@ -19,7 +19,10 @@ export const en: Catalog = {
   "cell.formula-error": (p) => `"${s(p["header"])}": the formula gives ${s(p["code"])}; check its references`,
   "cell.whitespace": (p) => `"${s(p["header"])}": "${s(p["value"])}" has leading/trailing or full-width spaces or invisible characters`,
   "settings.value": (p) => `Setting "${s(p["item"])}": "${s(p["value"])}" cannot be read; the default ${s(p["fallback"])} is used`,
-  "roster.id.format": (p) => `ID number "${s(p["value"])}" is malformed: 18 characters expected (17 digits + digit or X), found ${s(p["length"])}`,
+  "roster.id.format": (p) =>
+    p["scientific"]
+      ? `ID number "${s(p["value"])}" was turned into a number in scientific notation by Excel and its last digits are lost: format the column as Text and re-enter the full 18-character number from the ID card`
+      : `ID number "${s(p["value"])}" is malformed: 18 characters expected (17 digits + digit or X), found ${s(p["length"])}`,
   "roster.id.legacy": (p) => `15-digit legacy ID; its 18-digit form is ${s(p["upgraded"])}`,
   "roster.id.numeric": () => `The ID number is stored as a number; Excel keeps only 15 significant digits, so the last digits may be lost. Format the column as Text and re-enter it`,
   "roster.id.checksum": (p) => `ID check character should be ${s(p["expected"])} (found ${s(p["actual"])}); check the number`,
@@ -41,4 +44,6 @@ export const en: Catalog = {
   "roster.dues.missing": (p) => `Monthly dues are empty for a ${s(p["category"])}`,
   "roster.dues.nonmember": (p) => `A ${s(p["category"])} is not yet a member and pays no dues (${s(p["dues"])} filled)`,
   "roster.phone.format": (p) => `"${s(p["value"])}" is neither a mainland mobile (11 digits) nor a landline (area code + number)`,
+  "roster.category.unchecked": (p) =>
+    `The sheet has no "${s(p["header"])}" column, so the category of ${s(p["count"])} ${s(p["category"])} row(s) cannot be checked against it; add the column if you have the dates`,
 };

@@ -33,6 +33,7 @@ const BASE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     "roster.dues.missing": "党员未填党费",
     "roster.dues.nonmember": "非党员填了党费",
     "roster.phone.format": "电话号码格式不对",
+    "roster.category.unchecked": "缺少日期列，人员类别未核对",
   },
   en: {
     "header.missing": "Required column missing",
@@ -64,6 +65,7 @@ const BASE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     "roster.dues.missing": "Member without dues",
     "roster.dues.nonmember": "Dues for a non-member",
     "roster.phone.format": "Malformed phone number",
+    "roster.category.unchecked": "Category not checked: date column missing",
   },
 };
 

@@ -21,7 +21,10 @@ export const zhCN: Catalog = {
   "cell.formula-error": (p) => `「${s(p["header"])}」的公式出错（${s(p["code"])}），请检查公式引用`,
   "cell.whitespace": (p) => `「${s(p["header"])}」的内容“${s(p["value"])}”含有首尾空格、全角空格或不可见字符，请删除`,
   "settings.value": (p) => `设置项「${s(p["item"])}」的值“${s(p["value"])}”无法识别，已按默认值 ${s(p["fallback"])} 处理`,
-  "roster.id.format": (p) => `身份证号“${s(p["value"])}”格式不对：应为18位（前17位数字，最后一位数字或X），现为${s(p["length"])}位`,
+  "roster.id.format": (p) =>
+    p["scientific"]
+      ? `身份证号“${s(p["value"])}”已被 Excel 改成科学计数法，后几位数字已经丢失：请把该列设为“文本”格式，按证件重新录入完整的18位号码`
+      : `身份证号“${s(p["value"])}”格式不对：应为18位（前17位数字，最后一位数字或X），现为${s(p["length"])}位`,
   "roster.id.legacy": (p) => `这是15位旧身份证号，对应的18位号码为 ${s(p["upgraded"])}，建议更新`,
   "roster.id.numeric": () => `身份证号以数字形式保存，Excel 只保留15位有效数字，后几位可能已经丢失。请把该列设为“文本”格式后按证件重新录入`,
   "roster.id.checksum": (p) => `身份证号校验位应为 ${s(p["expected"])}（现为 ${s(p["actual"])}），请核对号码是否录错`,
@@ -42,5 +45,7 @@ export const zhCN: Catalog = {
   "roster.dues.rate": (p) => `月缴党费 ${s(p["dues"])} 元与标准不符：按基数 ${s(p["base"]) || "（空）"} 元（${s(p["employment"])}）应为 ${s(p["expected"])} 元`,
   "roster.dues.missing": (p) => `${s(p["category"])}未填写月缴党费`,
   "roster.dues.nonmember": (p) => `${s(p["category"])}尚不是党员，不应缴纳党费（填了 ${s(p["dues"])} 元）`,
-  "roster.phone.format": (p) => `联系电话“${s(p["value"])}”不是有效的手机号（11位）或固定电话（区号+号码）`,
+  "roster.phone.format": (p) => `${s(p["header"]) || "联系电话"}“${s(p["value"])}”不是有效的手机号（11位）或固定电话（区号+号码）`,
+  "roster.category.unchecked": (p) =>
+    `本表没有「${s(p["header"])}」列，无法核对 ${s(p["count"])} 名${s(p["category"])}的人员类别与${s(p["header"])}是否相符；如有该信息，请添加此列`,
 };

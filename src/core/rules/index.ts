@@ -23,6 +23,7 @@ import { probationLong } from "./roster/probation-long";
 import { probationOverdue } from "./roster/probation-overdue";
 import { probationDue } from "./roster/probation-due";
 import { categoryMismatch } from "./roster/category-mismatch";
+import { categoryUnchecked } from "./roster/category-unchecked";
 import { duesRate } from "./roster/dues-rate";
 import { duesMissing } from "./roster/dues-missing";
 import { duesNonmember } from "./roster/dues-nonmember";
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   probationOverdue,
   probationDue,
   categoryMismatch,
+  categoryUnchecked,
   duesRate,
   duesMissing,
   duesNonmember,

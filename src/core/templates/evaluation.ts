@@ -18,6 +18,8 @@ export const evaluation: TemplateDef = {
     ],
     after: "post",
   },
+  recordFields: ["name"],
+  sectionField: "department",
   fields: [
     { key: "seq", header: "序号", type: "integer", width: 6 },
     { key: "name", header: "姓名", type: "text", required: true, width: 10 },

@@ -11,7 +11,8 @@ export function itemHeader(name: string, max: number): string {
  */
 export function sheetFields(template: TemplateDef): FieldDef[] {
   const items = template.itemColumns;
-  if (!items) return [...template.fields];
+  const fields = template.fields.filter((f) => !f.readOnly);
+  if (!items) return fields;
   const itemDefs: FieldDef[] = items.defaults.map(([name, max]) => ({
     key: `item:${name}`,
     header: itemHeader(name, max),
@@ -21,6 +22,6 @@ export function sheetFields(template: TemplateDef): FieldDef[] {
     width: Math.max(8, name.length * 2 + 4),
     item: { name, max },
   }));
-  const at = template.fields.findIndex((f) => f.key === items.after) + 1;
-  return [...template.fields.slice(0, at), ...itemDefs, ...template.fields.slice(at)];
+  const at = fields.findIndex((f) => f.key === items.after) + 1;
+  return [...fields.slice(0, at), ...itemDefs, ...fields.slice(at)];
 }

@@ -55,6 +55,7 @@ export const schedule: TemplateDef = {
   sheetName: "月度工作安排",
   title: "月度工作安排",
   description: "支部月度工作安排和“三会一课”等活动的计划与完成情况",
+  recordFields: ["type", "topic"],
   fields: [
     {
       key: "month",

@@ -5,6 +5,10 @@ export interface FieldDef {
   /** Canonical header, as written into generated templates. */
   readonly header: string;
   readonly aliases?: readonly string[];
+  /** Headers that name this field only under a group cell of a header block (`测评票数` over `优秀`). */
+  readonly groupAliases?: readonly string[];
+  /** Read when a sheet has the column, but not a column of generated sheets. */
+  readonly readOnly?: boolean;
   readonly type: FieldType;
   readonly required?: boolean;
   readonly values?: readonly string[];
@@ -58,4 +62,11 @@ export interface TemplateDef {
   /** Column order of generated sheets is the order of `fields`. */
   readonly description: string;
   readonly itemColumns?: ItemColumnsDef;
+  /**
+   * Fields that, all filled, make a row a record whatever else it holds (a name and an ID number): such a row is
+   * never taken for a note, total, footer or section row.
+   */
+  readonly recordFields?: readonly string[];
+  /** The field a section row (`一、第一党小组`) gives the rows below it when the sheet has no column for it. */
+  readonly sectionField?: string;
 }

@@ -33,5 +33,7 @@ export const phoneFormat: RowRule = {
   check(row, _ctx, report) {
     const phone = row.text(F.phone);
     if (phone && !isValidPhone(phone)) report.cell(row, "phone", { value: phone });
+    const landline = row.text(F.landline);
+    if (landline && !isValidPhone(landline)) report.cell(row, "landline", { value: landline });
   },
 };

@@ -17,6 +17,7 @@ export const F = {
   admissionDate: fieldRef("admissionDate"),
   fullDate: fieldRef("fullDate"),
   phone: fieldRef("phone"),
+  landline: fieldRef("landline"),
   duesBase: fieldRef("duesBase"),
   dues: fieldRef("dues"),
 } as const;
