@@ -61,7 +61,10 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 export function textReport(file: string, result: ValidationResult, lang: Lang, style: Style, maxPerRule = 50): string {
   const zh = lang === "zh-CN";
   const lines: string[] = [];
-  lines.push(style.bold(file) + style.dim(zh ? `  统计截止日期 ${formatDate(result.asOf)}` : `  as of ${formatDate(result.asOf)}`));
+  lines.push(
+    style.bold(file) +
+      style.dim(zh ? `  统计截止日期 ${formatDate(result.asOf)}` : `  as of ${formatDate(result.asOf)}`),
+  );
   const bySheet = groupBy(result.issues, (i) => i.sheet);
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   for (const sheet of result.sheets) {
@@ -81,22 +84,42 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       if (sheet.skippedRows?.length) notes.push(skippedText(sheet.skippedRows, lang));
       if (notes.length) lines.push("  " + style.dim(notes.join(zh ? "；" : "; ")));
     } else if (issues.length === 0) {
-      lines.push(style.dim(zh ? `工作表「${sheet.sheet}」  未识别为模板，未检查` : `Sheet "${sheet.sheet}"  no template recognised, not checked`));
+      lines.push(
+        style.dim(
+          zh
+            ? `工作表「${sheet.sheet}」  未识别为模板，未检查`
+            : `Sheet "${sheet.sheet}"  no template recognised, not checked`,
+        ),
+      );
       continue;
     } else lines.push(style.bold(zh ? `工作表「${sheet.sheet}」` : `Sheet "${sheet.sheet}"`));
     if (issues.length === 0) {
       lines.push("  " + style.green(zh ? "✓ 未发现问题" : "✓ no issues"));
       continue;
     }
-    const groups = [...groupBy(issues, (i) => i.rule).values()].sort((a, b) => rank[a[0]!.severity] - rank[b[0]!.severity]);
+    const groups = [...groupBy(issues, (i) => i.rule).values()].sort(
+      (a, b) => rank[a[0]!.severity] - rank[b[0]!.severity],
+    );
     for (const group of groups) {
       const first = group[0]!;
       const colour = severityColour(style, first.severity);
       const cells = group.map((i) => i.cell).filter((c): c is string => c !== null);
-      const where = cells.length ? "  " + style.dim(cells.slice(0, 12).join(" ") + (cells.length > 12 ? " …" : "")) : "";
-      lines.push(`  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`);
-      for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
-      if (group.length > maxPerRule) lines.push(style.dim(zh ? `    …另有 ${group.length - maxPerRule} 处（用 --format json 查看全部）` : `    … ${group.length - maxPerRule} more (see --format json)`));
+      const where = cells.length
+        ? "  " + style.dim(cells.slice(0, 12).join(" ") + (cells.length > 12 ? " …" : ""))
+        : "";
+      lines.push(
+        `  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`,
+      );
+      for (const issue of group.slice(0, maxPerRule))
+        lines.push(`    ${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
+      if (group.length > maxPerRule)
+        lines.push(
+          style.dim(
+            zh
+              ? `    …另有 ${group.length - maxPerRule} 处（用 --format json 查看全部）`
+              : `    … ${group.length - maxPerRule} more (see --format json)`,
+          ),
+        );
     }
   }
   lines.push("");

@@ -95,7 +95,10 @@ function fieldOf(template: TemplateDef, col: BlockColumn): FieldDef | null {
   return itemField(col.text);
 }
 
-function bindColumns(template: TemplateDef, block: readonly BlockColumn[]): Omit<HeaderMatch, "headerIndex" | "firstHeaderIndex"> {
+function bindColumns(
+  template: TemplateDef,
+  block: readonly BlockColumn[],
+): Omit<HeaderMatch, "headerIndex" | "firstHeaderIndex"> {
   const columns: ColumnBinding[] = [];
   const duplicates: ColumnBinding[] = [];
   const bound = new Set<string>();
@@ -104,7 +107,9 @@ function bindColumns(template: TemplateDef, block: readonly BlockColumn[]): Omit
     if (!field) continue;
     const header = col.above !== null ? `${col.above.trim()}(${col.text.trim()})` : col.text.trim();
     const group = col.groups.length ? col.groups.join("/") : undefined;
-    const binding: ColumnBinding = group ? { field, index: col.index, header, group } : { field, index: col.index, header };
+    const binding: ColumnBinding = group
+      ? { field, index: col.index, header, group }
+      : { field, index: col.index, header };
     if (bound.has(field.key)) duplicates.push(binding);
     else {
       bound.add(field.key);
@@ -116,7 +121,10 @@ function bindColumns(template: TemplateDef, block: readonly BlockColumn[]): Omit
 }
 
 /** Binds the columns of one header row to a template's fields. */
-export function bindHeaderRow(template: TemplateDef, cells: ReadonlyArray<CellValue>): Omit<HeaderMatch, "headerIndex" | "firstHeaderIndex"> {
+export function bindHeaderRow(
+  template: TemplateDef,
+  cells: ReadonlyArray<CellValue>,
+): Omit<HeaderMatch, "headerIndex" | "firstHeaderIndex"> {
   const block: BlockColumn[] = [];
   for (let i = 0; i < cells.length; i++) {
     const text = headerText(cells[i]).trim();
@@ -136,7 +144,9 @@ function isGroupRow(sheet: SheetSnapshot, r: number, columns: readonly ColumnBin
     const top = m.top - originRow;
     const left = m.left - originCol;
     const right = m.right - originCol;
-    return top === r && m.bottom - originRow === r && right > left && (left > lo || right < hi) && left >= lo && right <= hi;
+    return (
+      top === r && m.bottom - originRow === r && right > left && (left > lo || right < hi) && left >= lo && right <= hi
+    );
   });
 }
 
@@ -162,13 +172,19 @@ export function detectHeader(sheet: SheetSnapshot, templates: readonly TemplateD
         const bound = bindColumns(template, block);
         const requiredFound = required - bound.missing.length;
         if (requiredFound * 2 <= required) continue;
-        if (!best || bound.columns.length > best.columns.length) best = { ...bound, headerIndex: r, firstHeaderIndex: first };
+        if (!best || bound.columns.length > best.columns.length)
+          best = { ...bound, headerIndex: r, firstHeaderIndex: first };
       }
     }
   }
   if (!best || best.columns.length === 0) return best;
   let first = best.firstHeaderIndex;
-  while (first > 0 && best.headerIndex - first + 1 < MAX_HEADER_ROWS && isGroupRow(sheet, first - 1, best.columns)) first--;
+  while (first > 0 && best.headerIndex - first + 1 < MAX_HEADER_ROWS && isGroupRow(sheet, first - 1, best.columns))
+    first--;
   if (first === best.firstHeaderIndex) return best;
-  return { ...bindColumns(best.template, readHeaderBlock(sheet, first, best.headerIndex)), headerIndex: best.headerIndex, firstHeaderIndex: first };
+  return {
+    ...bindColumns(best.template, readHeaderBlock(sheet, first, best.headerIndex)),
+    headerIndex: best.headerIndex,
+    firstHeaderIndex: first,
+  };
 }

@@ -24,7 +24,8 @@ export interface RowPlan {
 
 export const SKIP_KINDS: readonly SkipKind[] = ["note", "total", "footer", "section"];
 
-const TOTAL = /^(?:合计|小计|总计|总合计|共计|累计|汇总|总数|平均|平均分|平均值|total|subtotal|sum)(?:[:：(].*|人数.*|\d+人)?$/i;
+const TOTAL =
+  /^(?:合计|小计|总计|总合计|共计|累计|汇总|总数|平均|平均分|平均值|total|subtotal|sum)(?:[:：(].*|人数.*|\d+人)?$/i;
 const FOOTER =
   /^(?:填表人|填报人|制表人|统计人|审核人|审批人|复核人|负责人|经办人|联系人|填表日期|填报日期|制表日期|统计日期|报送日期|审核日期|报表日期|单位|填报单位|填表单位|党组织|党支部|支部书记|书记|校长|签字|签名|盖章)(?:[（(](?:盖章|签字|签名|公章)[)）])?[:：]/;
 const STAMP = /[（(](?:盖章|签字|签名|公章)[)）]|^(?:单位|党组织|党支部)?[（(]?盖章[)）]?$/;
@@ -39,7 +40,9 @@ function text(v: CellValue | undefined): string {
 
 /** The section a section row opens: `一、第一党小组` → 第一党小组. */
 export function sectionName(label: string): string {
-  return compactText(label).replace(SECTION_PREFIX, "").replace(/[:：]+$/, "");
+  return compactText(label)
+    .replace(SECTION_PREFIX, "")
+    .replace(/[:：]+$/, "");
 }
 
 function isLabel(t: string): boolean {
@@ -61,11 +64,14 @@ function isLabelCell(v: CellValue | undefined): boolean {
 
 /** What a non-empty row below the header is, when it is not a record. */
 function classify(cells: ReadonlyArray<CellValue>, c: Classifier, beforeFirstRecord: boolean): SkipKind | null {
-  if (c.recordCells.length > 0) {
+  if (beforeFirstRecord && isColumnNumberRow(cells)) return "note";
+  const keys = c.recordCells.length;
+  if (keys > 0) {
     let all = true;
     for (const i of c.recordCells) {
       const v = cells[i];
-      if (isBlankValue(v ?? null) || isLabelCell(v)) {
+      // Two record fields (a name and an ID number) make a record whatever they say; a lone one must not be a label.
+      if (isBlankValue(v ?? null) || (keys === 1 && isLabelCell(v))) {
         all = false;
         break;
       }
@@ -90,7 +96,6 @@ function classify(cells: ReadonlyArray<CellValue>, c: Classifier, beforeFirstRec
   }
   if (filled === 0) return null;
   if (NOTE.test(firstText)) return "note";
-  if (beforeFirstRecord && isColumnNumberRow(cells)) return "note";
   if (filled === 1 && firstText && SECTION.test(firstText)) return "section";
   if (beforeFirstRecord && filled === 1 && firstText.length > 12) return "note";
   return null;

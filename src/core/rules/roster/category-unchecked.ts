@@ -30,6 +30,10 @@ export const categoryUnchecked: CollectRule<Counts> = {
       report.sheet("fullDate", { header: fullDate.header, category: CATEGORY.full, count: state.full });
     const admission = missing("admissionDate");
     if (admission && state.probationary > 0)
-      report.sheet("admissionDate", { header: admission.header, category: CATEGORY.probationary, count: state.probationary });
+      report.sheet("admissionDate", {
+        header: admission.header,
+        category: CATEGORY.probationary,
+        count: state.probationary,
+      });
   },
 };
