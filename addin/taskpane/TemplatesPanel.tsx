@@ -106,6 +106,11 @@ function Recognition({
                 s.dataRows,
               )}
             </Text>
+            {text.sheetNotes(s.report) !== null && (
+              <Caption1 className={panel.muted} data-testid="sheet-notes">
+                {text.sheetNotes(s.report)}
+              </Caption1>
+            )}
             <table className={panel.table} data-testid="mapping">
               <thead>
                 <tr>

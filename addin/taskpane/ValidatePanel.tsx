@@ -364,6 +364,7 @@ export function ValidatePanel({
             {done.result.sheets.map((s) => (
               <Caption1 key={s.sheet} className={panel.muted}>
                 {text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
+                {text.sheetNotes(s) !== null && <span data-testid="sheet-notes">{` · ${text.sheetNotes(s)}`}</span>}
               </Caption1>
             ))}
           </section>

@@ -3,8 +3,21 @@ import type { Lang } from "../../src/core/messages";
 import type { Severity } from "../../src/core/types";
 import type { ReadFailure, ReadStage } from "../standalone/read-workbook";
 import type { HostFeature } from "../office/port";
+import type { SheetReport } from "../../src/core/engine";
+import { skippedText } from "../../src/core/messages/skipped";
 
 export type { Lang };
+
+export type SheetNotesInput = Pick<SheetReport, "headerRow" | "headerRows" | "skippedRows">;
+
+function sheetNotes(lang: Lang, report: SheetNotesInput): string | null {
+  const zh = lang === "zh-CN";
+  const notes: string[] = [];
+  const [first, last] = report.headerRows ?? [report.headerRow, report.headerRow];
+  if (first !== null && last !== null && first !== last) notes.push(zh ? `表头占第 ${first}–${last} 行` : `header rows ${first}–${last}`);
+  if (report.skippedRows?.length) notes.push(skippedText(report.skippedRows, lang));
+  return notes.length ? notes.join(zh ? "；" : "; ") : null;
+}
 
 /** English when the browser (or Office) reports an English display language, else Chinese. */
 export function detectLang(language: string | undefined = globalThis.navigator?.language): Lang {
@@ -30,6 +43,8 @@ export interface PaneText {
   readonly asOf: (date: string) => string;
   readonly totals: (counts: Readonly<Record<Severity, number>>) => string;
   readonly sheetLine: (sheet: string, rows: number, recognised: boolean) => string;
+  /** A multi-row header and the rows read as notes, totals, footers or sections; null when there are none. */
+  readonly sheetNotes: (report: SheetNotesInput) => string | null;
   readonly noIssues: string;
   readonly allFiltered: string;
   readonly groupCount: (n: number) => string;
@@ -178,6 +193,7 @@ const ZH: PaneText = {
   asOf: (d) => `统计截止日期 ${d}`,
   totals: (c) => `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`,
   sheetLine: (s, n, ok) => (ok ? `工作表「${s}」${n} 行数据` : `工作表「${s}」未识别为模板，未检查`),
+  sheetNotes: (r) => sheetNotes("zh-CN", r),
   noIssues: "没有发现问题。",
   allFiltered: "当前筛选下没有问题。打开上面的筛选按钮查看其他问题。",
   groupCount: (n) => `×${n}`,
@@ -369,6 +385,7 @@ const EN: PaneText = {
   asOf: (d) => `As of ${d}`,
   totals: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} info`,
   sheetLine: (s, n, ok) => (ok ? `Sheet "${s}": ${n} data rows` : `Sheet "${s}": not a known template, not checked`),
+  sheetNotes: (r) => sheetNotes("en", r),
   noIssues: "No issues found.",
   allFiltered: "No issues under the current filter. Turn on another severity above to see them.",
   groupCount: (n) => `×${n}`,

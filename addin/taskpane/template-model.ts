@@ -1,5 +1,5 @@
 /** The 模板 area: the templates offered, a template workbook built in the browser, and how sheets were recognised. */
-import type { ValidationResult } from "../../src/core/engine";
+import type { SheetReport, ValidationResult } from "../../src/core/engine";
 import type { TemplateDef } from "../../src/core/templates/types";
 import { TEMPLATES, templateById } from "../../src/core/templates";
 import { todayDate } from "../../src/core/dates";
@@ -60,6 +60,8 @@ export interface SheetRecognition {
   readonly headerRow: number | null;
   readonly dataRows: number;
   readonly fields: readonly FieldMapping[];
+  /** The sheet report as the engine gave it, for the header block and the rows it skipped. */
+  readonly report: SheetReport;
 }
 
 /**
@@ -79,6 +81,7 @@ export function recognition(result: ValidationResult, settingsSheet: (name: stri
       const fields: FieldMapping[] = [];
       if (template) {
         for (const f of template.fields) {
+          if (f.readOnly && s.columns[f.key] === undefined) continue;
           fields.push({
             key: f.key,
             header: f.header,
@@ -94,7 +97,7 @@ export function recognition(result: ValidationResult, settingsSheet: (name: stri
           }
         }
       }
-      return { sheet: s.sheet, template, headerRow: s.headerRow, dataRows: s.dataRows, fields };
+      return { sheet: s.sheet, template, headerRow: s.headerRow, dataRows: s.dataRows, fields, report: s };
     });
 }
 

@@ -14,7 +14,7 @@ import { type FakeExcel, fakeFromXlsx } from "../fakes/excel-fake";
 import { ExcelJsPort } from "../fakes/exceljs-port";
 import { tempDir } from "../helpers/cli";
 import { AS_OF } from "../helpers/build";
-import { writeRoster } from "./roster-file";
+import { writeFormRoster, writeRoster } from "./roster-file";
 
 const SAMPLES = path.join(__dirname, "..", "fixtures", "samples");
 
@@ -71,6 +71,7 @@ const files: string[] = fs
 beforeAll(async () => {
   dir = tempDir("zhibu-office-contract-");
   files.push(await writeRoster(dir, 300, 37));
+  files.push(await writeFormRoster(dir));
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -97,7 +98,7 @@ test("the samples and a generated roster are all covered", () => {
   expect(files.length).toBeGreaterThanOrEqual(6);
 });
 
-describe.each(["ballot", "evaluation", "roster-clean", "roster-messy", "schedule", "roster-300"])("%s", (stem) => {
+describe.each(["ballot", "evaluation", "roster-clean", "roster-messy", "schedule", "roster-300", "roster-form"])("%s", (stem) => {
   const file = (): string => {
     const f = files.find((p) => path.basename(p) === `${stem}.xlsx`);
     if (!f) throw new Error(`missing ${stem}.xlsx`);
@@ -113,6 +114,11 @@ describe.each(["ballot", "evaluation", "roster-clean", "roster-messy", "schedule
     expect(office.counts).toEqual(fileResult.counts);
     if (stem === "roster-messy") expect(office.issues.length).toBeGreaterThan(0);
     if (stem === "roster-300") expect(office.issues.filter((i) => i.rule === "roster.phone.format")).toHaveLength(9);
+    if (stem === "roster-form") {
+      expect(office.sheets[0]).toMatchObject({ headerRows: [2, 3], dataRows: 3 });
+      expect(office.sheets[0]?.skippedRows?.map((r) => r.kind)).toEqual(["section", "section", "total", "footer"]);
+      expect(office.issues.map((i) => [i.rule, i.cell])).toEqual([["roster.id.checksum", "D6"]]);
+    }
   });
 
   test.each(["office", "file"] as const)(
