@@ -144,7 +144,7 @@ export function validateSheet(
     },
   };
   const issues: Issue[] = [];
-  const rules = rulesFor(match.template.id);
+  const rules = rulesFor(match.template.id).filter((r) => !r.appliesTo || r.appliesTo(context));
   for (const rule of rules)
     if (rule.scope === "sheet") rule.check(context, makeReporter(context, originCol, rule, issues));
   // Every row rule for rows with reading problems; the clean rows, most of a big sheet, skip the problem rules.

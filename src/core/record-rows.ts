@@ -62,6 +62,16 @@ function isLabelCell(v: CellValue | undefined): boolean {
   return first !== undefined && LABEL_STARTS.has(first) && isLabel(text(v));
 }
 
+/** A cell with something in it; most record cells start with a visible character and need no scan. */
+function hasContent(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v !== "string") return true;
+  const c = v.length > 0 ? v.charCodeAt(0) : 0;
+  if (c > 32 && c < 0xa0) return true;
+  if (c >= 0x4e00 && c <= 0x9fff) return true;
+  return !isBlankValue(v);
+}
+
 /** What a non-empty row below the header is, when it is not a record. */
 function classify(cells: ReadonlyArray<CellValue>, c: Classifier, beforeFirstRecord: boolean): SkipKind | null {
   if (beforeFirstRecord && isColumnNumberRow(cells)) return "note";
@@ -71,7 +81,7 @@ function classify(cells: ReadonlyArray<CellValue>, c: Classifier, beforeFirstRec
     for (const i of c.recordCells) {
       const v = cells[i];
       // Two record fields (a name and an ID number) make a record whatever they say; a lone one must not be a label.
-      if (isBlankValue(v ?? null) || (keys === 1 && isLabelCell(v))) {
+      if (!hasContent(v) || (keys === 1 && isLabelCell(v))) {
         all = false;
         break;
       }
@@ -136,13 +146,7 @@ export function planRows(
     if (!cells || cells.length === 0) continue;
     const kind = classify(cells, classifier, beforeFirstRecord);
     if (kind === null) {
-      let empty = true;
-      for (const v of cells)
-        if (!isBlankValue(v)) {
-          empty = false;
-          break;
-        }
-      if (!empty) beforeFirstRecord = false;
+      if (beforeFirstRecord && cells.some((v) => !isBlankValue(v))) beforeFirstRecord = false;
       if (sections) sections[r] = section;
       continue;
     }

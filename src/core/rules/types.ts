@@ -42,6 +42,8 @@ interface RuleBase {
   readonly severity: Severity;
   /** Template ids the rule applies to; "*" for every template. */
   readonly templates: readonly string[] | "*";
+  /** Whether the rule has anything to check on this sheet (asked once per sheet; absent = always). */
+  readonly appliesTo?: (ctx: SheetContext) => boolean;
 }
 
 export interface RowRule extends RuleBase {

@@ -16,6 +16,7 @@ export const categoryUnchecked: CollectRule<Counts> = {
   severity: "info",
   templates: ["roster"],
   scope: "collect",
+  appliesTo: (ctx) => ctx.column("category") !== undefined && (!ctx.column("fullDate") || !ctx.column("admissionDate")),
   start: () => ({ full: 0, probationary: 0 }),
   row(state, row) {
     const category = row.text(F.category);
@@ -23,7 +24,6 @@ export const categoryUnchecked: CollectRule<Counts> = {
     else if (category === CATEGORY.probationary) state.probationary++;
   },
   finish(state, ctx, report) {
-    if (!ctx.column("category")) return;
     const missing = (key: string) => (ctx.column(key) ? null : ctx.template.fields.find((f) => f.key === key));
     const fullDate = missing("fullDate");
     if (fullDate && state.full > 0)
