@@ -200,3 +200,29 @@ describe("issue 9 §7 messages", () => {
     expect(run.of("roster.category.unchecked").map((i) => i.field)).toEqual(["admissionDate"]);
   });
 });
+
+describe("issue 10 §5 messages that read on their own", () => {
+  test("an enum message lists the allowed values and assumes no dropdown", async () => {
+    const { formatIssue } = await import("../../src/core/messages");
+    const run = runRoster([basePerson({ gender: "未知", education: "本科生" })]);
+    const [gender, education] = run.of("cell.enum");
+    expect(formatIssue(gender!, "zh-CN")).toBe("「性别」的值“未知”不是可选项。可填：男、女");
+    expect(formatIssue(education!, "zh-CN")).toContain("是否应为“大学本科”？可填：研究生、大学本科、大学专科");
+    for (const lang of ["zh-CN", "en"] as const) expect(formatIssue(gender!, lang)).not.toMatch(/下拉|list/);
+    expect(formatIssue(gender!, "en")).toContain("Allowed: 男, 女");
+    const ethnicity = runRoster([basePerson({ ethnicity: "汉人族" })]).of("cell.enum")[0]!;
+    expect(formatIssue(ethnicity, "zh-CN")).toMatch(/等 56 项（须写全称）$/);
+  });
+
+  test("roster.dates.order names both steps with their dates", async () => {
+    const { formatIssue } = await import("../../src/core/messages");
+    const run = runRoster([
+      basePerson({ candidateDate: date(2007, 10, 17), admissionDate: date(2007, 7, 17), fullDate: date(2008, 7, 17) }),
+    ]);
+    const [order] = run.of("roster.dates.order");
+    expect(formatIssue(order!, "zh-CN")).toBe(
+      "入党日期 2007-07-17 早于确定发展对象日期 2007-10-17，发展党员各环节日期顺序不对",
+    );
+    expect(formatIssue(order!, "en")).toContain('"入党日期" 2007-07-17 is before "确定发展对象日期" 2007-10-17');
+  });
+});

@@ -15,7 +15,9 @@ export const en: Catalog = {
   "cell.required": (p) => `"${s(p["header"])}" must not be empty`,
   "cell.type": (p) => `"${s(p["header"])}": "${s(p["value"])}" cannot be read as a ${s(p["expected"])}`,
   "cell.enum": (p) =>
-    `"${s(p["header"])}": "${s(p["value"])}" is not an allowed value` + (p["suggestion"] ? `; did you mean "${s(p["suggestion"])}"?` : "; pick one from the list"),
+    `"${s(p["header"])}": "${s(p["value"])}" is not an allowed value` +
+    (p["suggestion"] ? `; did you mean "${s(p["suggestion"])}"?` : "") +
+    (p["allowed"] ? ` Allowed: ${s(p["allowed"]).split("、").join(", ")}${Number(p["allowedCount"]) > 8 ? ` and others (${s(p["allowedCount"])} in all, written in full)` : ""}` : ""),
   "cell.formula-error": (p) => `"${s(p["header"])}": the formula gives ${s(p["code"])}; check its references`,
   "cell.whitespace": (p) => `"${s(p["header"])}": "${s(p["value"])}" has leading/trailing or full-width spaces or invisible characters`,
   "settings.value": (p) => `Setting "${s(p["item"])}": "${s(p["value"])}" cannot be read; the default ${s(p["fallback"])} is used`,
@@ -32,7 +34,8 @@ export const en: Catalog = {
   "roster.birthdate.mismatch": (p) => `Birth date ${s(p["given"])} differs from the ID's ${s(p["fromId"])}`,
   "roster.gender.mismatch": (p) => `Gender is "${s(p["given"])}" but ID digit 17 says "${s(p["fromId"])}"`,
   "roster.future-date": (p) => `"${s(p["header"])}" ${s(p["date"])} is after the as-of date ${s(p["asOf"])}`,
-  "roster.dates.order": (p) => `"${s(p["header"])}" ${s(p["later"])} is before the previous step's date ${s(p["earlier"])}`,
+  "roster.dates.order": (p) =>
+    `"${s(p["header"])}" ${s(p["later"])} is before ${p["earlierHeader"] ? `"${s(p["earlierHeader"])}"` : "the previous step's date"} ${s(p["earlier"])}`,
   "roster.age.application": (p) => `Aged ${s(p["age"])} when applying (${s(p["date"])}): under 18`,
   "roster.activist.period": (p) => `Made a candidate (${s(p["candidate"])}) less than a year after becoming an activist (${s(p["activist"])}); earliest ${s(p["earliest"])}`,
   "roster.probation.early": (p) => `Full membership ${s(p["full"])} before probation ends (${s(p["earliest"])}); probation lasts at least one year`,

@@ -17,7 +17,9 @@ export const zhCN: Catalog = {
   "cell.required": (p) => `「${s(p["header"])}」不能为空`,
   "cell.type": (p) => `「${s(p["header"])}」的值“${s(p["value"])}”无法识别，应为${EXPECTED[s(p["expected"])] ?? s(p["expected"])}`,
   "cell.enum": (p) =>
-    `「${s(p["header"])}」的值“${s(p["value"])}”不是可选项` + (p["suggestion"] ? `，是否应为“${s(p["suggestion"])}”？` : "，请从下拉列表中选择"),
+    `「${s(p["header"])}」的值“${s(p["value"])}”不是可选项` +
+    (p["suggestion"] ? `，是否应为“${s(p["suggestion"])}”？` : "。") +
+    (p["allowed"] ? `可填：${s(p["allowed"])}${Number(p["allowedCount"]) > 8 ? ` 等 ${s(p["allowedCount"])} 项（须写全称）` : ""}` : ""),
   "cell.formula-error": (p) => `「${s(p["header"])}」的公式出错（${s(p["code"])}），请检查公式引用`,
   "cell.whitespace": (p) => `「${s(p["header"])}」的内容“${s(p["value"])}”含有首尾空格、全角空格或不可见字符，请删除`,
   "settings.value": (p) => `设置项「${s(p["item"])}」的值“${s(p["value"])}”无法识别，已按默认值 ${s(p["fallback"])} 处理`,
@@ -34,7 +36,8 @@ export const zhCN: Catalog = {
   "roster.birthdate.mismatch": (p) => `出生日期 ${s(p["given"])} 与身份证号中的 ${s(p["fromId"])} 不一致`,
   "roster.gender.mismatch": (p) => `性别填“${s(p["given"])}”，但身份证号第17位表示“${s(p["fromId"])}”`,
   "roster.future-date": (p) => `「${s(p["header"])}」${s(p["date"])} 晚于统计截止日期 ${s(p["asOf"])}`,
-  "roster.dates.order": (p) => `「${s(p["header"])}」${s(p["later"])} 早于前一环节的日期 ${s(p["earlier"])}，发展党员各环节日期顺序不对`,
+  "roster.dates.order": (p) =>
+    `${s(p["header"])} ${s(p["later"])} 早于${s(p["earlierHeader"]) || "前一环节的日期"} ${s(p["earlier"])}，发展党员各环节日期顺序不对`,
   "roster.age.application": (p) => `申请入党时（${s(p["date"])}）年龄为 ${s(p["age"])} 岁，未满18周岁`,
   "roster.activist.period": (p) => `确定为发展对象（${s(p["candidate"])}）距确定为积极分子（${s(p["activist"])}）不满一年，最早应为 ${s(p["earliest"])}`,
   "roster.probation.early": (p) => `转正日期 ${s(p["full"])} 早于预备期满（${s(p["earliest"])}），预备期至少一年`,

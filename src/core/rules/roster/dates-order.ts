@@ -13,14 +13,19 @@ export const datesOrder: RowRule = {
   severity: "error",
   templates: ["roster"],
   scope: "row",
-  check(row, _ctx, report) {
+  check(row, ctx, report) {
     let prevKey = "";
     let prevDate: CellDate | null = null;
     for (const ref of CHAIN_REFS) {
       const date = row.date(ref);
       if (!date) continue;
       if (prevDate && compareDates(prevDate, date) > 0) {
-        report.cell(row, ref.key, { earlierField: prevKey, earlier: formatDate(prevDate), later: formatDate(date) });
+        report.cell(row, ref.key, {
+          earlierField: prevKey,
+          earlierHeader: ctx.column(prevKey)?.header ?? null,
+          earlier: formatDate(prevDate),
+          later: formatDate(date),
+        });
       }
       prevKey = ref.key;
       prevDate = date;
