@@ -133,21 +133,37 @@ export function bindHeaderRow(
   return bindColumns(template, block);
 }
 
-/** A row above the block that holds a group cell: a cell merged across some, not all, of the columns below it. */
+/**
+ * A row above the block that holds only header cells merged down into it and group cells (each merged across two
+ * or more of the bound columns, not the whole width); none a label (`填报日期：2026年11月` above a header is not one).
+ */
 function isGroupRow(sheet: SheetSnapshot, r: number, columns: readonly ColumnBinding[]): boolean {
   const originRow = sheet.originRow ?? 1;
   const originCol = sheet.originCol ?? 1;
-  const indexes = columns.map((c) => c.index);
-  const lo = Math.min(...indexes);
-  const hi = Math.max(...indexes);
-  return (sheet.merges ?? []).some((m) => {
-    const top = m.top - originRow;
+  const bound = new Set(columns.map((c) => c.index));
+  const lo = Math.min(...bound);
+  const hi = Math.max(...bound);
+  const cells = sheet.values[r] ?? [];
+  let groups = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const text = headerText(cells[c]).trim();
+    if (!text) continue;
+    const m = (sheet.merges ?? []).find((x) => x.top - originRow === r && x.left - originCol === c);
+    if (!m || /[:：]/.test(text)) return false;
+    // A header merged down into the rows below belongs to the block.
+    if (m.bottom > m.top) {
+      if (m.bottom - originRow <= r) return false;
+      groups++;
+      continue;
+    }
     const left = m.left - originCol;
     const right = m.right - originCol;
-    return (
-      top === r && m.bottom - originRow === r && right > left && (left > lo || right < hi) && left >= lo && right <= hi
-    );
-  });
+    let covered = 0;
+    for (let i = left; i <= right; i++) if (bound.has(i)) covered++;
+    if (covered < 2 || (left <= lo && right >= hi)) return false;
+    groups++;
+  }
+  return groups > 0;
 }
 
 /**

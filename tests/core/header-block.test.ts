@@ -349,3 +349,28 @@ describe("headers of the national 党员基本信息汇总表 and secretaries' v
 test("as-of stays the fixture's (sanity)", () => {
   expect(AS_OF).toEqual(date(2026, 11, 21));
 });
+
+describe("rows above a complete header row", () => {
+  const p = basePerson();
+  const keys = ["name", "gender", "idNumber", "category", "admissionDate", "fullDate"] as const;
+  const header = ["姓名", "性别", "身份证号", "人员类别", "入党日期", "转正日期"];
+  const row = keys.map((k) => p[k] ?? null);
+
+  test("a group cell over some of the columns joins the block", () => {
+    const values: CellValue[][] = [[null, null, null, null, "入党情况", null], header, row];
+    const result = validate(workbook({ name: "名册", values, merges: [merge("E1:F1")] }));
+    expect(sheetOf(result, "名册")).toMatchObject({ headerRows: [1, 2], headerRow: 2, dataRows: 1 });
+    expect(result.contexts[0]!.match.columns.find((c) => c.field.key === "fullDate")?.group).toBe("入党情况");
+  });
+
+  test("a merged 填报日期 line or a title is not a group", () => {
+    for (const [top, range] of [
+      ["填报日期：2026年11月", "A1:C1"],
+      ["第一党支部党员名册", "A1:F1"],
+    ] as const) {
+      const values: CellValue[][] = [[top, null, null, null, null, null], header, row];
+      const result = validate(workbook({ name: "名册", values, merges: [merge(range)] }));
+      expect(sheetOf(result, "名册")).toMatchObject({ headerRows: [2, 2] });
+    }
+  });
+});
