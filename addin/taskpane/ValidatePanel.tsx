@@ -3,6 +3,8 @@
  * marked copy. In Excel: validate the active sheet or the workbook through the host, select an issue's cell,
  * mark and clear.
  */
+import { settingsReadText } from "../../src/core/messages/settings-read";
+import { isSettingsSheet } from "../../src/core/settings";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import {
   Accordion,
@@ -362,8 +364,10 @@ export function ValidatePanel({
               {text.totals(done.result.counts)}
             </Text>
             {done.result.sheets.map((s) => (
-              <Caption1 key={s.sheet} className={panel.muted}>
-                {text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
+              <Caption1 key={s.sheet} className={panel.muted} data-testid="sheet-line">
+                {isSettingsSheet(s.sheet)
+                  ? text.settingsLine(s.sheet, settingsReadText(done.result.settings, lang))
+                  : text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
                 {text.sheetNotes(s) !== null && <span data-testid="sheet-notes">{` · ${text.sheetNotes(s)}`}</span>}
               </Caption1>
             ))}

@@ -43,6 +43,8 @@ export interface PaneText {
   readonly asOf: (date: string) => string;
   readonly totals: (counts: Readonly<Record<Severity, number>>) => string;
   readonly sheetLine: (sheet: string, rows: number, recognised: boolean) => string;
+  /** The 设置 sheet, with what was read from it. */
+  readonly settingsLine: (sheet: string, read: string) => string;
   /** A multi-row header and the rows read as notes, totals, footers or sections; null when there are none. */
   readonly sheetNotes: (report: SheetNotesInput) => string | null;
   readonly noIssues: string;
@@ -194,6 +196,7 @@ const ZH: PaneText = {
   totals: (c) => `${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`,
   sheetLine: (s, n, ok) => (ok ? `工作表「${s}」${n} 行数据` : `工作表「${s}」未识别为模板，未检查`),
   sheetNotes: (r) => sheetNotes("zh-CN", r),
+  settingsLine: (s, read) => `工作表「${s}」（${read}）`,
   noIssues: "没有发现问题。",
   allFiltered: "当前筛选下没有问题。打开上面的筛选按钮查看其他问题。",
   groupCount: (n) => `×${n}`,
@@ -386,6 +389,7 @@ const EN: PaneText = {
   totals: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} info`,
   sheetLine: (s, n, ok) => (ok ? `Sheet "${s}": ${n} data rows` : `Sheet "${s}": not a known template, not checked`),
   sheetNotes: (r) => sheetNotes("en", r),
+  settingsLine: (s, read) => `Sheet "${s}" (${read})`,
   noIssues: "No issues found.",
   allFiltered: "No issues under the current filter. Turn on another severity above to see them.",
   groupCount: (n) => `×${n}`,

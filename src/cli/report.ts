@@ -5,6 +5,8 @@ import { type Lang, formatIssue } from "../core/messages";
 import { ruleTitle } from "../core/messages/titles";
 import { templateById } from "../core/templates";
 import { skippedText } from "../core/messages/skipped";
+import { settingsReadText } from "../core/messages/settings-read";
+import { isSettingsSheet } from "../core/settings";
 import { type Style, severityColour } from "./style";
 
 /** Issue params that the JSON report lifts to the top level (schedule.frequency's period and type). */
@@ -83,6 +85,10 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       if (first !== last) notes.push(zh ? `表头占第 ${first}–${last} 行` : `header rows ${first}–${last}`);
       if (sheet.skippedRows?.length) notes.push(skippedText(sheet.skippedRows, lang));
       if (notes.length) lines.push("  " + style.dim(notes.join(zh ? "；" : "; ")));
+    } else if (isSettingsSheet(sheet.sheet)) {
+      const name = zh ? `工作表「${sheet.sheet}」` : `Sheet "${sheet.sheet}"`;
+      lines.push(style.bold(name) + "  " + style.dim(settingsReadText(result.settings, lang)));
+      if (issues.length === 0) continue;
     } else if (issues.length === 0) {
       lines.push(
         style.dim(

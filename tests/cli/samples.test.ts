@@ -98,6 +98,8 @@ describe("shared samples", () => {
     expect(r.stdout).toContain("工作表「花名册」");
     expect(r.stdout).toMatch(/错误 身份证号重复 roster\.id\.duplicate ×2 {2}E25 E26/);
     expect(r.stdout).toMatch(/合计：9 个错误，5 个警告，0 个提示/);
+    expect(r.stdout).toContain("工作表「设置」  已读取：支部名称 实验小学党支部、统计截止日期 2026-11-21、年度 2026");
+    expect(r.stdout).not.toContain("工作表「设置」  未识别为模板");
     expect(r.stdout).not.toMatch(/\u001b\[/);
     const errorsFirst = r.stdout.indexOf("roster.id.checksum") < r.stdout.indexOf("roster.dues.rate");
     expect(errorsFirst).toBe(true);
