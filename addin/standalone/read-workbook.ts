@@ -5,6 +5,8 @@
  */
 import type { WorkbookSnapshot } from "../../src/core/types";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
+import { hasFormulas } from "../../src/xlsx/formulas/has-formulas";
+import { recalcOnLoad } from "../../src/xlsx/formulas/recalc-on-load";
 
 export type ReadFailure =
   "empty" | "xls" | "encrypted" | "not-workbook" | "corrupt" | "no-sheets" | "unreadable" | "library";
@@ -70,6 +72,29 @@ export function loadExcelJs(): Promise<ExcelJsModule> {
   return library;
 }
 
+type FormulasModule = typeof import("../../src/xlsx/formulas/compute");
+
+let formulas: Promise<FormulasModule> | undefined;
+
+/** The formula computing (fast-formula-parser, formulajs), loaded once and only for a file that needs it. */
+function loadFormulas(): Promise<FormulasModule> {
+  formulas ??= import(/* webpackChunkName: "formulas" */ "../../src/xlsx/formulas/compute").catch((e: unknown) => {
+    formulas = undefined;
+    throw e;
+  });
+  return formulas;
+}
+
+/** Formulas the file holds no result for, computed; left for the checks to report if the library fails to load. */
+async function withFormulasComputed(snapshot: WorkbookSnapshot): Promise<WorkbookSnapshot> {
+  if (!hasFormulas(snapshot)) return snapshot;
+  try {
+    return (await loadFormulas()).computeFormulas(snapshot);
+  } catch {
+    return snapshot;
+  }
+}
+
 /** Reads the file into a plain snapshot; every failure is a WorkbookReadError naming the file. */
 export async function readWorkbookInBrowser(
   file: FileLike,
@@ -115,5 +140,6 @@ export async function readWorkbookFile(
     throw new WorkbookReadError("corrupt", name);
   }
   if (wb.worksheets.length === 0) throw new WorkbookReadError("no-sheets", name);
-  return { snapshot: snapshotWorkbook(wb, name), bytes };
+  const snapshot = snapshotWorkbook(wb, name, false, { recalc: await recalcOnLoad(bytes) });
+  return { snapshot: await withFormulasComputed(snapshot), bytes };
 }

@@ -5,7 +5,8 @@ import { formatDate, isValidDate, parseNumberDate, parseTextDate } from "./dates
 
 export type Typed = string | number | CellDate;
 
-export type ProblemKind = "type" | "enum" | "formula" | "whitespace";
+/** `uncalculated`: a formula the file holds no result for (and the adapter could not compute): not empty, no value. */
+export type ProblemKind = "type" | "enum" | "formula" | "whitespace" | "uncalculated";
 
 export interface CellProblem {
   readonly field: string;
@@ -160,6 +161,9 @@ export function readCell(field: FieldDef, v: CellValue, out: Reading): Reading {
   } else if (typeof v === "object" && v.kind === "error") {
     out.problem = "formula";
     out.detail = v.code;
+    return out;
+  } else if (typeof v === "object" && v.kind === "formula") {
+    out.problem = "uncalculated";
     return out;
   }
   switch (field.type) {

@@ -127,6 +127,7 @@ export function validateSheet(
     template: match.template,
     match,
     headerRow: originRow + match.headerIndex,
+    originCol,
     rowsBelowHeader: Math.max(0, sheet.values.length - match.headerIndex - 1),
     get rows() {
       return (rows ??= readDataRows(sheet, match));

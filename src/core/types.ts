@@ -19,6 +19,8 @@ export interface CellError {
 export interface CellFormula {
   readonly kind: "formula";
   readonly formula: string;
+  /** The cell's number format shows a date: a computed serial is a date. */
+  readonly date?: boolean;
 }
 
 /** What a host adapter hands to the core for one cell. */

@@ -73,6 +73,7 @@ function messyRows(): RosterRow[] {
     p({ ethnicity: "汉" }),
     p({ gender: "女性" }),
     p({ note: { kind: "error", code: "#REF!" } }),
+    p({ dues: { kind: "formula", formula: "FOOBAR(R5)" } }),
     p({ idNumber: "123" }),
     p({
       idNumber: "110105491231002",
@@ -204,6 +205,7 @@ describe("messages of a messy workbook", () => {
       expect(formatIssue(one("cell.required"), lang)).toContain("姓名");
     for (const lang of LANGS)
       expect(formatIssue(one("cell.formula-error"), lang)).toContain("#REF!");
+    for (const lang of LANGS) expect(formatIssue(one("cell.uncalculated"), lang)).toMatch(/月缴党费.*1.*Excel/);
     for (const lang of LANGS)
       expect(formatIssue(one("settings.value"), lang)).toContain(
         "统计截止日期",

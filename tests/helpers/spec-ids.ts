@@ -32,6 +32,7 @@ export const COMMON_RULES = [
   "cell.enum",
   "cell.formula-error",
   "cell.whitespace",
+  "cell.uncalculated",
   "settings.value",
 ] as const;
 

@@ -13,6 +13,7 @@ import type { CellValue, WorkbookSnapshot } from "../../src/core/types";
 import { snapshotWorkbook } from "../../src/xlsx/read";
 import { readXlsx, isDateFormatCode, serialToDate } from "../../src/xlsx/fast/read-xlsx";
 import { ZipReader } from "../../src/xlsx/fast/zip";
+import { recalcOnLoad } from "../../src/xlsx/formulas/recalc-on-load";
 import { attr, decodeEntities, decodeOoxmlEscapes, localName, parseAttributes } from "../../src/xlsx/fast/xml";
 import { buildTemplateWorkbook } from "../../src/xlsx/write-template";
 import { TEMPLATES } from "../../src/core/templates/index";
@@ -24,7 +25,7 @@ const SAMPLES = path.join(__dirname, "../fixtures/samples");
 async function viaExceljs(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return snapshotWorkbook(wb, name, false);
+  return snapshotWorkbook(wb, name, false, { recalc: await recalcOnLoad(buf) });
 }
 
 async function bufferOf(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -33,6 +34,8 @@ async function bufferOf(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 const date = (y: number, m: number, d: number): CellValue => ({ kind: "date", y, m, d });
 const error = (code: string): CellValue => ({ kind: "error", code });
+const formula = (text: string, isDate = false): CellValue =>
+  isDate ? { kind: "formula", formula: text, date: true } : { kind: "formula", formula: text };
 
 describe("same snapshot as exceljs", () => {
   const files = fs.readdirSync(SAMPLES).filter((f) => /\.xlsx$/i.test(f));
@@ -139,7 +142,7 @@ describe("same snapshot as exceljs", () => {
     const v = fast.sheets[0]!.values;
     expect(v[0]).toEqual(["第十一中学党支部党员花名册", null, null, null, null, null]);
     expect(v[2]).toEqual(["张三丰", date(2019, 11, 1), 3.14159, "00123", "学校主页", "  前后空格  "]);
-    expect(v[3]).toEqual([6.28318, "甲乙", error("#DIV/0!"), null, true, false]);
+    expect(v[3]).toEqual([6.28318, "甲乙", error("#DIV/0!"), formula("NOW()"), true, false]);
     expect(v[4]).toEqual([1, 10, "ＡＢＣ１２３　全角", "第一行\n第二行", error("#REF!"), 123456789012345680000]);
     expect(v[5]).toEqual([2, 20, "党员😀👍🏽𠀀", "\t制表符开头", -0.000123, -42]);
     expect(v[6]).toEqual([3, 30, `&<>"' <b>不是标签</b> &amp;`, error("#N/A"), 0.1 + 0.2, 1e-20]);
@@ -261,6 +264,12 @@ const setter: fc.Arbitrary<Setter> = fc.oneof(
   fc.constant<Setter>((c) => {
     c.value = { formula: "NOW()" } as ExcelJS.CellFormulaValue;
   }),
+  fc
+    .tuple(fc.constantFrom("DATE(2020,1,2)", 'B1&"号"', "ROW()-1"), fc.constantFrom(...DATE_FORMATS, "0.00"))
+    .map(([f, fmt]): Setter => (c) => {
+      c.value = { formula: f } as ExcelJS.CellFormulaValue;
+      c.numFmt = fmt;
+    }),
   fc.constant<Setter>((c) => {
     c.numFmt = "0.00";
     c.border = { left: { style: "thin" } };
@@ -283,34 +292,65 @@ const sheetSpec = fc.record({
     maxLength: 60,
   }),
   merges: fc.array(range, { maxLength: 4 }),
+  // A filled-down (shared) formula, with or without results.
+  shared: fc.option(
+    fc.record({
+      row: fc.integer({ min: 1, max: 30 }),
+      col: fc.integer({ min: 1, max: 10 }),
+      h: fc.integer({ min: 1, max: 5 }),
+      formula: fc.constantFrom("A1*10", "SUM($A1:B1)+C$2", 'IF(A1="B2",1,Z9)', "'Sheet 1'!A1&ROW()"),
+      results: fc.boolean(),
+    }),
+    { nil: undefined },
+  ),
 });
 const SHEET_NAMES = ["花名册", "说明", "设置", "Ａ表", "Sheet 1", "乙", "甲&乙", "引'号"];
 
 test("random exceljs workbooks read the same both ways", async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(sheetSpec, { minLength: 1, maxLength: 3 }), fc.boolean(), async (specs, date1904) => {
-      const wb = new ExcelJS.Workbook();
-      if (date1904) wb.properties.date1904 = true;
-      specs.forEach((spec, i) => {
-        const ws = wb.addWorksheet(SHEET_NAMES[(i * 3 + spec.cells.length) % SHEET_NAMES.length] + String(i));
-        // One setter per cell: a style left by an earlier one would mix in the known date-format deviation.
-        const byAddress = new Map(spec.cells.map(([r, c, set]) => [`${r},${c}`, () => set(ws.getCell(r, c))]));
-        for (const set of byAddress.values()) set();
-        const taken: { top: number; left: number; bottom: number; right: number }[] = [];
-        for (const m of spec.merges) {
-          const box = { top: m.row, left: m.col, bottom: m.row + m.h, right: m.col + m.w };
-          if (
-            m.h + m.w === 0 ||
-            taken.some((t) => t.top <= box.bottom && box.top <= t.bottom && t.left <= box.right && box.left <= t.right)
-          )
-            continue;
-          taken.push(box);
-          ws.mergeCells(box.top, box.left, box.bottom, box.right);
-        }
-      });
-      const buf = await bufferOf(wb);
-      expect(readXlsx(buf, "随机.xlsx")).toEqual(await viaExceljs(buf, "随机.xlsx"));
-    }),
+    fc.asyncProperty(
+      fc.array(sheetSpec, { minLength: 1, maxLength: 3 }),
+      fc.boolean(),
+      fc.boolean(),
+      async (specs, date1904, recalc) => {
+        const wb = new ExcelJS.Workbook();
+        if (date1904) wb.properties.date1904 = true;
+        if (recalc) wb.calcProperties.fullCalcOnLoad = true;
+        specs.forEach((spec, i) => {
+          const ws = wb.addWorksheet(SHEET_NAMES[(i * 3 + spec.cells.length) % SHEET_NAMES.length] + String(i));
+          // One setter per cell: a style left by an earlier one would mix in the known date-format deviation.
+          const sh = spec.shared;
+          const inShared = (r: number, c: number) =>
+            sh !== undefined && c === sh.col && r >= sh.row && r < sh.row + sh.h;
+          const byAddress = new Map(
+            spec.cells
+              .filter(([r, c]) => !inShared(r, c))
+              .map(([r, c, set]) => [`${r},${c}`, () => set(ws.getCell(r, c))]),
+          );
+          for (const set of byAddress.values()) set();
+          if (sh !== undefined) {
+            const cells = `${ws.getCell(sh.row, sh.col).address}:${ws.getCell(sh.row + sh.h - 1, sh.col).address}`;
+            ws.fillFormula(cells, sh.formula, sh.results ? Array.from({ length: sh.h }, (_, i) => i + 1) : undefined);
+          }
+          const taken: { top: number; left: number; bottom: number; right: number }[] = [];
+          if (sh !== undefined) taken.push({ top: sh.row, left: sh.col, bottom: sh.row + sh.h - 1, right: sh.col });
+          for (const m of spec.merges) {
+            const box = { top: m.row, left: m.col, bottom: m.row + m.h, right: m.col + m.w };
+            if (
+              m.h + m.w === 0 ||
+              taken.some(
+                (t) => t.top <= box.bottom && box.top <= t.bottom && t.left <= box.right && box.left <= t.right,
+              )
+            )
+              continue;
+            taken.push(box);
+            ws.mergeCells(box.top, box.left, box.bottom, box.right);
+          }
+        });
+        const buf = await bufferOf(wb);
+        expect(readXlsx(buf, "随机.xlsx")).toEqual(await viaExceljs(buf, "随机.xlsx"));
+      },
+    ),
     { numRuns: Number(process.env["FAST_READ_RUNS"] ?? 40) },
   );
 });
@@ -512,7 +552,7 @@ describe("hand-written markup", () => {
       [" 内联 ", "富文本", null, date(2024, 2, 29), true, error("#NAME?")],
       [date(2023, 3, 15), date(2023, 3, 15), date(2023, 3, 15), 1.5, 1234.5, date(2023, 3, 15), 0.5, date(2023, 3, 15)],
       [],
-      [date(2023, 3, 16), "x &lt; y", error("#DIV/0!"), "2023", null],
+      [date(2023, 3, 16), "x &lt; y", error("#DIV/0!"), "2023", formula("A7+1")],
       [null, null, null, null, 7],
       [null, null, null],
     ]);
@@ -624,7 +664,7 @@ describe("where the fast reader is right and exceljs is not", () => {
     expect(slow).toEqual([date(1899, 12, 30)]);
   });
 
-  test("a formula's cached 0, false or empty text is kept (exceljs: null)", async () => {
+  test("a formula's cached empty text is kept (exceljs cannot tell it from no result: it is computed later)", async () => {
     const { fast, slow } = await one((ws) => {
       ws.getCell("A1").value = { formula: "B1-B1", result: 0 };
       ws.getCell("B1").value = { formula: "1>2", result: false };
@@ -632,7 +672,7 @@ describe("where the fast reader is right and exceljs is not", () => {
       ws.getCell("D1").value = { formula: "1+1", result: 2 };
     });
     expect(fast).toEqual([0, false, "", 2]);
-    expect(slow).toEqual([null, null, null, 2]);
+    expect(slow).toEqual([0, false, formula('IF(1,"")'), 2]);
   });
 
   test("a formula's text result is decoded once (exceljs: twice)", async () => {
@@ -782,5 +822,47 @@ describe("helpers", () => {
     expect(serialToDate(0, true)).toEqual(date(1904, 1, 1));
     expect(serialToDate(3e6, false)).toBeNull();
     expect(serialToDate(NaN, false)).toBeNull();
+  });
+});
+
+describe("formulas without a result", () => {
+  async function both(setup: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<WorkbookSnapshot> {
+    const wb = new ExcelJS.Workbook();
+    setup(wb, wb.addWorksheet("S"));
+    const buf = await bufferOf(wb);
+    const fast = readXlsx(buf, "f.xlsx");
+    expect(fast).toEqual(await viaExceljs(buf, "f.xlsx"));
+    return fast;
+  }
+
+  test("a filled-down formula gives each cell its own references; a date-formatted one says so", async () => {
+    const snap = await both((_wb, ws) => {
+      ws.getCell("A1").value = 1;
+      ws.fillFormula("B1:B3", 'SUM($A1:A$1)+LEN("A1")+Other!C1');
+      ws.getCell("C1").value = { formula: "DATE(2020,1,2)" } as ExcelJS.CellFormulaValue;
+      ws.getCell("C1").numFmt = "yyyy-mm-dd";
+      ws.getCell("D1").value = { formula: "1+1", result: 2 };
+    });
+    const v = snap.sheets[0]!.values;
+    expect(v.map((r) => r[1])).toEqual([
+      formula('SUM($A1:A$1)+LEN("A1")+Other!C1'),
+      formula('SUM($A2:A$1)+LEN("A1")+Other!C2'),
+      formula('SUM($A3:A$1)+LEN("A1")+Other!C3'),
+    ]);
+    expect(v[0]![2]).toEqual(formula("DATE(2020,1,2)", true));
+    expect(v[0]![3]).toBe(2);
+  });
+
+  test("with fullCalcOnLoad no cached result is trusted", async () => {
+    const snap = await both((wb, ws) => {
+      wb.calcProperties.fullCalcOnLoad = true;
+      ws.getCell("A1").value = 5;
+      ws.getCell("B1").value = { formula: "A1*2", result: 0 };
+      ws.fillFormula("C1:C2", "A1+1", [0, 0]);
+    });
+    expect(snap.sheets[0]!.values).toEqual([
+      [5, formula("A1*2"), formula("A1+1")],
+      [null, null, formula("A2+1")],
+    ]);
   });
 });

@@ -19,6 +19,8 @@ export const en: Catalog = {
     (p["suggestion"] ? `; did you mean "${s(p["suggestion"])}"?` : "") +
     (p["allowed"] ? ` Allowed: ${s(p["allowed"]).split("、").join(", ")}${Number(p["allowedCount"]) > 8 ? ` and others (${s(p["allowedCount"])} in all, written in full)` : ""}` : ""),
   "cell.formula-error": (p) => `"${s(p["header"])}": the formula gives ${s(p["code"])}; check its references`,
+  "cell.uncalculated": (p) =>
+    `"${s(p["header"])}": ${s(p["count"])} formula cell(s) hold no calculated result (${s(p["cells"])}); open the file in Excel or WPS, save it once, then validate again`,
   "cell.whitespace": (p) => `"${s(p["header"])}": "${s(p["value"])}" has leading/trailing or full-width spaces or invisible characters`,
   "settings.value": (p) => `Setting "${s(p["item"])}": "${s(p["value"])}" cannot be read; the default ${s(p["fallback"])} is used`,
   "roster.id.format": (p) =>

@@ -21,6 +21,8 @@ export const zhCN: Catalog = {
     (p["suggestion"] ? `，是否应为“${s(p["suggestion"])}”？` : "。") +
     (p["allowed"] ? `可填：${s(p["allowed"])}${Number(p["allowedCount"]) > 8 ? ` 等 ${s(p["allowedCount"])} 项（须写全称）` : ""}` : ""),
   "cell.formula-error": (p) => `「${s(p["header"])}」的公式出错（${s(p["code"])}），请检查公式引用`,
+  "cell.uncalculated": (p) =>
+    `「${s(p["header"])}」列有 ${s(p["count"])} 个公式没有计算结果（${s(p["cells"])}），请在 Excel 或 WPS 中打开并保存一次后再校验`,
   "cell.whitespace": (p) => `「${s(p["header"])}」的内容“${s(p["value"])}”含有首尾空格、全角空格或不可见字符，请删除`,
   "settings.value": (p) => `设置项「${s(p["item"])}」的值“${s(p["value"])}”无法识别，已按默认值 ${s(p["fallback"])} 处理`,
   "roster.id.format": (p) =>

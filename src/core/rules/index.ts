@@ -6,6 +6,7 @@ import { cellType } from "./common/cell-type";
 import { cellEnum } from "./common/cell-enum";
 import { cellFormulaError } from "./common/cell-formula-error";
 import { cellWhitespace } from "./common/cell-whitespace";
+import { cellUncalculated } from "./common/cell-uncalculated";
 import { idFormat } from "./roster/id-format";
 import { idLegacy } from "./roster/id-legacy";
 import { idNumeric } from "./roster/id-numeric";
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   cellEnum,
   cellFormulaError,
   cellWhitespace,
+  cellUncalculated,
   idFormat,
   idLegacy,
   idNumeric,

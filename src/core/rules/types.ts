@@ -11,6 +11,8 @@ export interface SheetContext {
   readonly match: HeaderMatch;
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** 1-based sheet column of the snapshot's first column (a column binding's index counts from it). */
+  readonly originCol: number;
   /** Rows below the header, empty ones included: the most data rows there can be (to size a rule's tables). */
   readonly rowsBelowHeader: number;
   /** Every data row, read on first use (validation itself streams rows through the rules instead). */

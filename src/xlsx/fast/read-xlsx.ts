@@ -23,6 +23,8 @@ import { DAY_MS, isDateFormatCode, serialToDate } from "../../core/number-format
 
 export { isDateFormatCode, serialToDate };
 import { attr, decodeOoxmlEscapes, decodeUtf8Text, parseAttributes, tags } from "./xml";
+import { formulaCell } from "../formulas/formula-cell";
+import { shiftFormula } from "../formulas/shift";
 
 
 function isErrorCode(s: string): boolean {
@@ -356,6 +358,8 @@ interface SheetContext {
   readonly dateStyles: Uint8Array;
   /** A serial in a date style as a date; one CellDate object per day for the whole workbook (they are read-only). */
   readonly dateOf: (serial: number) => CellDate | null;
+  /** The workbook asks to be recalculated on load (`fullCalcOnLoad`): no cached formula result is trusted. */
+  readonly recalc: boolean;
 }
 
 function dateReader(date1904: boolean): (serial: number) => CellDate | null {
@@ -500,6 +504,8 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
   const dateStyles = ctx.dateStyles;
 
   const values: CellValue[][] = [];
+  /** Shared formulas by `si`: the master's text and cell, to move into the cells that share it. */
+  const sharedFormulas = new Map<string, { formula: string; row: number; col: number }>();
   let row: CellValue[] | null = null;
   let prevRow = 0;
   let prevCol = 0;
@@ -623,6 +629,10 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
     let vText: string | null = null; // the <v> text when it needed the slow path (CDATA)
     let vElement = false;
     let formula = false;
+    let fS = -1; // the <f> start tag's attributes [fS, fE) and its text [ftS, ftE)
+    let fE = -1;
+    let ftS = -1;
+    let ftE = -1;
     let inline: string | null = null;
     let inlineRich = false;
     p = q;
@@ -691,13 +701,19 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
           }
         } else if (len === 1 && ch === 0x66) {
           // <f>: a formula when it has text or a t (shared/array) attribute, as exceljs decides
+          fS = ce;
+          fE = end;
           if (hasTypeAttribute(b, ce, end)) formula = true;
           if (selfClosed(b, end)) {
             p = end;
             continue;
           }
           const fl = nextLt(b, end, n);
-          if (fl > end) formula = true;
+          if (fl > end) {
+            formula = true;
+            ftS = end;
+            ftE = fl;
+          }
           p = skipPast(buf, end, n, "f");
         } else if (len === 2 && ch === 0x69 && b[cl + 1] === 0x73) {
           // <is>: inline string, the <t> texts outside phonetic runs
@@ -751,8 +767,20 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
     const hasV = vText !== null || vE > vS;
     let value: CellValue = null;
     let include = true;
-    if (formula && !hasV) {
-      // A formula without a cached result; an empty <v> of a text result is the empty string.
+    if (formula && ftE > ftS && fE - fS > 2) {
+      // Attributes and text: a shared formula's master (or an array formula's).
+      const f = formulaTag(buf, fS, fE);
+      if (f.shared && f.si !== undefined && f.ref !== undefined)
+        sharedFormulas.set(f.si, { formula: decodeUtf8Text(buf, ftS, ftE), row: prevRow, col });
+    }
+    // A formula without a trustworthy cached result (an empty <v> of a text result is the empty string).
+    const uncached =
+      formula && (ctx.recalc || (!hasV && !(type === T_STR && vElement)))
+        ? uncachedFormula(buf, ftS, ftE, fS, fE, prevRow, col, sharedFormulas, sS >= 0 && dateStyles[readUint(b, sS, sE)] === 1)
+        : null;
+    if (uncached !== null) {
+      value = uncached;
+    } else if (formula && !hasV) {
       value = type === T_STR && vElement ? "" : null;
     } else if (hasV && type === T_S && !formula) {
       const idx = vText !== null ? readUintText(vText) : readUint(b, vS, vE);
@@ -813,6 +841,38 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
     }
   }
   return { name, values, originRow: 1, originCol: 1, merges };
+}
+
+/** The `t`, `si` and `ref` attributes of an <f> start tag whose attributes are [p, end). */
+function formulaTag(buf: Buffer, p: number, end: number): { shared: boolean; si?: string; ref?: string } {
+  const a = parseAttributes(buf.toString("latin1", p, end).replace(/\/?>$/, ""));
+  return { shared: attr(a, "t") === "shared", si: attr(a, "si"), ref: attr(a, "ref") };
+}
+
+/**
+ * A formula cell as the core takes it when its result is not known: the formula's text (a shared formula's
+ * dependent gets its master's, moved to this cell); null when there is no text to give.
+ */
+function uncachedFormula(
+  buf: Buffer,
+  ftS: number,
+  ftE: number,
+  fS: number,
+  fE: number,
+  row: number,
+  col: number,
+  shared: ReadonlyMap<string, { formula: string; row: number; col: number }>,
+  date: boolean,
+): CellValue {
+  let text: string | null = null;
+  if (ftE > ftS) text = decodeUtf8Text(buf, ftS, ftE);
+  else if (fE - fS > 2) {
+    const f = formulaTag(buf, fS, fE);
+    const master = f.shared && f.si !== undefined ? shared.get(f.si) : undefined;
+    if (master) text = shiftFormula(master.formula, row - master.row, col - master.col);
+  }
+  if (text === null || text.trim() === "") return null;
+  return formulaCell(text, date);
 }
 
 /** Whether the start tag attributes in [p, end) include a `t` (a shared or array formula's type). */
@@ -894,6 +954,7 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
 
   const sheetDefs: { name: string; rid: string }[] = [];
   let date1904 = false;
+  let recalc = false;
   for (const t of tags(workbookXml)) {
     if (t.closing) continue;
     if (t.name === "sheet") {
@@ -904,6 +965,9 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
     } else if (t.name === "workbookPr") {
       const v = attr(parseAttributes(t.raw), "date1904");
       date1904 = v === "1" || v === "true";
+    } else if (t.name === "calcPr") {
+      const v = attr(parseAttributes(t.raw), "fullCalcOnLoad");
+      recalc = v === "1" || v === "true";
     }
   }
 
@@ -913,7 +977,7 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
   };
   const dateStyles = readDateStyles(partText(zip, relOfType("/styles", "xl/styles.xml")));
   const shared = readSharedStrings(zip.entry(relOfType("/sharedStrings", "xl/sharedStrings.xml")));
-  const ctx: SheetContext = { shared, dateStyles, dateOf: dateReader(date1904) };
+  const ctx: SheetContext = { shared, dateStyles, dateOf: dateReader(date1904), recalc };
 
   const sheets: SheetSnapshot[] = [];
   for (const def of sheetDefs) {
