@@ -3,6 +3,7 @@
  * its severity's colour and a note holding the message, plus the 设置 edits made in the pane. The original file
  * is never written (SPEC §7); exceljs drops charts and pivot tables, which the pane says next to the button.
  */
+import { loadXlsxPackage } from "../../src/xlsx/exceljs-load";
 import type ExcelJS from "exceljs";
 import type { Issue } from "../../src/core/types";
 import { SETTINGS_SHEET, SETTING_DEFS, isSettingsSheet } from "../../src/core/settings";
@@ -78,7 +79,7 @@ export async function markedCopyBytes(
 ): Promise<{ bytes: ArrayBuffer; cells: number }> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.slice().buffer);
+  await loadXlsxPackage(wb, bytes);
   const marks = distinctMarks(marksFromIssues(issues, message));
   let cells = 0;
   for (const m of marks) {

@@ -135,7 +135,8 @@ export async function readWorkbookFile(
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs gets its own copy: the kept bytes stay exactly what the file held.
-    await wb.xlsx.load(bytes.slice().buffer);
+    const { loadXlsxPackage } = await import(/* webpackChunkName: "exceljs" */ "../../src/xlsx/exceljs-load");
+    await loadXlsxPackage(wb, bytes);
   } catch {
     throw new WorkbookReadError("corrupt", name);
   }

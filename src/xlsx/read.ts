@@ -2,6 +2,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/types";
 import { readInputFile } from "./input-file";
+import { loadXlsxPackage } from "./exceljs-load";
 import { snapshotWorkbook } from "./snapshot";
 import { InputError } from "./errors";
 import { readCsv } from "./csv";
@@ -69,7 +70,7 @@ export async function readWorkbookBuffer(
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await loadXlsxPackage(wb, buf);
   } catch {
     throw new InputError("corrupt", `${name}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`);
   }
