@@ -165,6 +165,7 @@ export function validateSheet(
   const collectors = rules
     .filter((r): r is CollectRule => r.scope === "collect")
     .map((rule) => ({ rule, state: rule.start(context) }));
+  const cleanCollectors = collectors.filter((c) => !c.rule.problemsOnly);
   const upTo = context.rowsBelowHeader;
   const dataRows = forEachDataRow(
     sheet,
@@ -177,7 +178,7 @@ export function validateSheet(
       const list = row.problems.length ? rowRules : cleanRules;
       const reporters = row.problems.length ? rowReporters : cleanReporters;
       for (let k = 0; k < list.length; k++) list[k]!.check(row, context, reporters[k]!);
-      for (const c of collectors) c.rule.row(c.state, row, context);
+      for (const c of row.problems.length ? collectors : cleanCollectors) c.rule.row(c.state, row, context);
     },
     true,
   );

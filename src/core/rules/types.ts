@@ -63,6 +63,8 @@ export interface SheetRule extends RuleBase {
 /** A rule over all rows of a sheet: it sees each row once as it streams past, then reports. */
 export interface CollectRule<S = unknown> extends RuleBase {
   readonly scope: "collect";
+  /** The rule collects from `row.problems` only: it is not shown rows read without any. */
+  readonly problemsOnly?: boolean;
   start(ctx: SheetContext): S;
   row(state: S, row: DataRow, ctx: SheetContext): void;
   finish(state: S, ctx: SheetContext, report: Reporter): void;
