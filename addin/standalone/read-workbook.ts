@@ -4,9 +4,7 @@
  * opened. The user's file is only read, never written (SPEC §7).
  */
 import type { WorkbookSnapshot } from "../../src/core/types";
-import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { hasFormulas } from "../../src/xlsx/formulas/has-formulas";
-import { recalcOnLoad } from "../../src/xlsx/formulas/recalc-on-load";
 
 export type ReadFailure =
   "empty" | "xls" | "encrypted" | "not-workbook" | "corrupt" | "no-sheets" | "unreadable" | "library";
@@ -72,6 +70,19 @@ export function loadExcelJs(): Promise<ExcelJsModule> {
   return library;
 }
 
+type SnapshotModule = typeof import("./snapshot-xlsx");
+
+let snapshotter: Promise<SnapshotModule> | undefined;
+
+/** exceljs workbook → snapshot, fetched alongside exceljs (its own small chunk). */
+function loadSnapshotter(): Promise<SnapshotModule> {
+  snapshotter ??= import(/* webpackChunkName: "xlsx-snapshot" */ "./snapshot-xlsx").catch((e: unknown) => {
+    snapshotter = undefined;
+    throw e;
+  });
+  return snapshotter;
+}
+
 type FormulasModule = typeof import("../../src/xlsx/formulas/compute");
 
 let formulas: Promise<FormulasModule> | undefined;
@@ -126,8 +137,9 @@ export async function readWorkbookFile(
   if (failure) throw new WorkbookReadError(failure, name);
   onStage("loading-library");
   let ExcelJS: ExcelJsModule;
+  let snapshotOf: SnapshotModule["snapshotOfXlsx"];
   try {
-    ExcelJS = await loadExcelJs();
+    [ExcelJS, { snapshotOfXlsx: snapshotOf }] = await Promise.all([loadExcelJs(), loadSnapshotter()]);
   } catch {
     throw new WorkbookReadError("library", name);
   }
@@ -141,6 +153,6 @@ export async function readWorkbookFile(
     throw new WorkbookReadError("corrupt", name);
   }
   if (wb.worksheets.length === 0) throw new WorkbookReadError("no-sheets", name);
-  const snapshot = snapshotWorkbook(wb, name, false, { recalc: await recalcOnLoad(bytes) });
+  const snapshot = await snapshotOf(wb, name, bytes);
   return { snapshot: await withFormulasComputed(snapshot), bytes };
 }

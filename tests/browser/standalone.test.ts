@@ -448,6 +448,24 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await page.screenshot({ path: path.join(OUT, "areas-汇总.png"), fullPage: true });
   });
 
+  it("computes formulas an openpyxl file holds no result for, loading the formula chunk only then", async () => {
+    const formulas = () => requests.filter((u) => /formulas\.[0-9a-f]+\.js$/.test(u));
+    await openInValidate(page, path.join(ROOT, "tests/fixtures/formulas/roster-typed.xlsx"));
+    const typed = await page.getByTestId("totals").textContent();
+    expect(formulas()).toEqual([]);
+    await openInValidate(page, path.join(ROOT, "tests/fixtures/formulas/roster-openpyxl.xlsx"));
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe(typed);
+    expect(formulas()).toHaveLength(1);
+    await expect(page.locator('[data-rule="cell.required"]').count()).resolves.toBe(0);
+
+    await openInValidate(page, path.join(ROOT, "tests/fixtures/formulas/unsupported-openpyxl.xlsx"));
+    const group = page.locator('[data-rule="cell.uncalculated"]');
+    await expect(group.locator("button").first().textContent()).resolves.toContain("公式没有计算结果");
+    await expect(
+      group.getByTestId("issue").evaluateAll((els) => els.map((e) => e.getAttribute("data-location"))),
+    ).resolves.toEqual(["党员花名册!F2", "党员花名册!S2"]);
+  });
+
   it("made no request beyond this server and logged no console error", () => {
     const foreign = requests.filter((u) => {
       const { hostname, protocol } = new URL(u);

@@ -65,6 +65,8 @@ class Workbook {
   private readonly sheets: SheetState[];
   private readonly byName = new Map<string, SheetState>();
   private readonly onStack = new Set<number>();
+  /** Ranges read whole, by sheet and corners: 排名 =RANK(M3,$M$3:$M$200) reads one range for every row. */
+  private readonly ranges = new Map<string, unknown[][]>();
   private readonly parser: FormulaParser;
   /** Why a callback of the formula being computed gave up (the parser wraps what it throws). */
   private signal: Error | null = null;
@@ -121,6 +123,9 @@ class Workbook {
 
   private range(ref: RangeRef): unknown[][] {
     const s = this.sheetOf(ref.sheet);
+    const key = `${s.index}:${ref.from.row}:${ref.from.col}:${ref.to.row}:${ref.to.col}`;
+    const known = this.ranges.get(key);
+    if (known) return known;
     const lastRow = Math.min(ref.to.row, s.originRow + s.sheet.values.length - 1);
     let width = 0;
     for (let r = Math.max(ref.from.row, s.originRow); r <= lastRow; r++)
@@ -134,6 +139,7 @@ class Workbook {
       out.push(row);
     }
     if (pending.length > 0) throw this.raise(new Pending(pending));
+    this.ranges.set(key, out);
     return out;
   }
 
