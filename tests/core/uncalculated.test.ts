@@ -1,6 +1,6 @@
 /**
  * A formula the file holds no result for (CellFormula, SPEC §0): never read as empty, no value for the rules that
- * need one, no cell.type, and one cell.uncalculated warning per sheet and column at the column's header.
+ * need one, no cell.type, and one cell.uncalculated warning per sheet and column on the column's first such cell.
  * Roster layout as in rules-common.test.ts (row 2 header, data from row 3, 月缴党费 in S); evaluation as in
  * rules-evaluation.test.ts (总分 M, 排名 N).
  */
@@ -27,7 +27,7 @@ describe("cell.uncalculated on a roster", () => {
     expect(runRoster([basePerson(), basePerson({ seq: 2 })]).of("cell.uncalculated")).toEqual([]);
   });
 
-  test("uncalculated 月缴党费 on three members: one warning at the header, no dues or required issue", () => {
+  test("uncalculated 月缴党费 on three members: one warning on the first such cell, no dues or required issue", () => {
     const run = runRoster(
       [1, 2, 3].map((i) =>
         basePerson({ seq: i, idNumber: makeId("19850615", `${i}23`), dues: fx(`ROUND(R${i + 2}*0.01,2)`) }),
@@ -37,8 +37,8 @@ describe("cell.uncalculated on a roster", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({
       severity: "warning",
-      cell: "S2",
-      row: 2,
+      cell: "S3",
+      row: 3,
       field: "dues",
       params: { header: "月缴党费", count: 3, cells: "S3:S5" },
     });
@@ -54,8 +54,8 @@ describe("cell.uncalculated on a roster", () => {
     expect(run.of("cell.required")).toEqual([]);
     expect(run.of("cell.type")).toEqual([]);
     expect(run.of("cell.uncalculated").map((i) => [i.cell, i.params["cells"], i.params["count"]])).toEqual([
-      ["A2", "A3, A5", 2],
-      ["B2", "B3, B5", 2],
+      ["A3", "A3, A5", 2],
+      ["B3", "B3, B5", 2],
     ]);
   });
 
@@ -107,8 +107,8 @@ describe("cell.uncalculated on an evaluation", () => {
       ]),
     ]);
     expect(pairs(issues)).toEqual([
-      ["cell.uncalculated", "M2"],
-      ["cell.uncalculated", "N2"],
+      ["cell.uncalculated", "M3"],
+      ["cell.uncalculated", "N3"],
     ]);
   });
 
@@ -120,7 +120,7 @@ describe("cell.uncalculated on an evaluation", () => {
       ]),
     ]);
     expect(pairs(issues)).toEqual([
-      ["cell.uncalculated", "M2"],
+      ["cell.uncalculated", "M3"],
       ["eval.total.mismatch", "M4"],
     ]);
   });

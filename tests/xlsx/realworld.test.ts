@@ -4,8 +4,7 @@
  * through the exceljs fallback (the two snapshots must agree), validated at 2026-11-21 and compared with
  * expected.json, which was worked out from SPEC.md: the header block, the records, the rows that are not records,
  * the key columns, every planted issue (and no other), and for rosters a few summary figures.
- *
- * Enabled with ZHIBU_REALWORLD=1 until header blocks, non-record rows and uncached formulas are built.
+
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +18,6 @@ import { isCellDate } from "../../src/core/coerce";
 import { formatDate } from "../../src/core/dates";
 import { AS_OF } from "../helpers/build";
 
-const READY = process.env["ZHIBU_REALWORLD"] === "1";
 const DIR = path.join(__dirname, "..", "fixtures", "realworld");
 
 interface SkippedRow {
@@ -73,7 +71,7 @@ function cellsOf(snapshot: WorkbookSnapshot): Record<string, { cells: Record<str
 
 const issueKey = (rule: string, cell: string | null) => `${rule} @ ${cell ?? "-"}`;
 
-(READY ? describe : describe.skip).each(expected.files)("$file ($producer)", (file) => {
+describe.each(expected.files)("$file ($producer)", (file) => {
   // Each reader on its own: one that cannot open the file fails its own tests only.
   const read: Partial<Record<"fast" | "exceljs", Promise<WorkbookSnapshot>>> = {};
   const snapshot = (reader: "fast" | "exceljs") =>

@@ -23,6 +23,7 @@ export const cellUncalculated: CollectRule<Uncalculated> = {
   severity: "warning",
   templates: "*",
   scope: "collect",
+  problemsOnly: true,
   start: () => new Map(),
   row(state, row) {
     for (const p of row.problems) {
@@ -36,7 +37,8 @@ export const cellUncalculated: CollectRule<Uncalculated> = {
     for (const [field, rows] of state) {
       const col = ctx.column(field);
       const letter = columnLetter(ctx.originCol + (col?.index ?? 0));
-      report.header(field, { count: rows.length, cells: cellList(letter, rows) });
+      // On the column's first such cell, so that a click lands on a formula; the params name them all.
+      report.cell({ row: rows[0]! }, field, { count: rows.length, cells: cellList(letter, rows) });
     }
   },
 };
