@@ -5,22 +5,14 @@ import { readInputFile } from "./input-file";
 import { loadXlsxPackage } from "./exceljs-load";
 import { snapshotWorkbook } from "./snapshot";
 import { InputError } from "./errors";
-import { readCsv } from "./csv";
+import { decodeCsv, readCsv } from "./csv";
+import { type FileKind, decodeHtml, decodeUtf16, sniffFile } from "./sniff";
+import { isPasswordError, readWithSheetJs } from "./sheetjs/read-sheetjs";
 import { readXlsx } from "./fast/read-xlsx";
 import { hasFormulas } from "./formulas/has-formulas";
 import { recalcOnLoad } from "./formulas/recalc-on-load";
 
 export { snapshotSheet, snapshotWorkbook } from "./snapshot";
-
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(buf: Uint8Array, bytes: number[]): boolean {
-  return bytes.every((b, i) => buf[i] === b);
-}
-
-function isEncryptedOoxml(buf: Buffer): boolean {
-  return buf.includes(Buffer.from("EncryptionInfo", "utf16le")) || buf.includes(Buffer.from("EncryptedPackage", "utf16le"));
-}
 
 /** Reads .xlsx/.xlsm (or .csv) bytes into a snapshot; any failure is an InputError with a plain message. */
 export interface ReadOptions {
@@ -35,6 +27,29 @@ export async function withFormulasComputed(snapshot: WorkbookSnapshot): Promise<
   return computeFormulas(snapshot);
 }
 
+/** One line per kind of file that is not a spreadsheet: what it really is and what to do. */
+const NOT_A_SPREADSHEET: Partial<Record<FileKind, string>> = {
+  word: "这是 Word 文档，不是表格。请选择 Excel/WPS 表格文件（.xlsx、.xls）；名单若在 Word 表格里，可复制到 Excel 中另存为 .xlsx 后再试。",
+  powerpoint: "这是 PowerPoint 演示文稿，不是表格。请选择 Excel/WPS 表格文件（.xlsx、.xls）。",
+  pdf: "这是 PDF 文件，无法读取其中的表格。请使用原始的 Excel/WPS 表格文件，或先用 WPS“PDF 转 Excel”转成 .xlsx 后再试。",
+  image: "这是图片，不是表格。请使用原始的 Excel/WPS 表格文件（.xlsx、.xls）。",
+  archive: "这是压缩包。请先解压，再选择其中的表格文件（.xlsx、.xls、.ods、.csv）。",
+};
+
+/** A workbook SheetJS reads (.xls, .ods, HTML, UTF-16 text), the library loaded only for such a file. */
+async function readLegacy(input: Uint8Array | string, name: string, what: string): Promise<WorkbookSnapshot> {
+  const X = await import("@e965/xlsx");
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = readWithSheetJs(X, input, name);
+  } catch (e) {
+    if (isPasswordError(e)) throw new InputError("encrypted", `${name}：工作簿设置了打开密码，无法读取。请在 Excel/WPS 中打开、取消密码并另存后再试。`);
+    throw new InputError("corrupt", `${name}：${what}已损坏或无法解析。请用 Excel/WPS 打开后另存为 .xlsx 再试。`);
+  }
+  if (snapshot.sheets.length === 0) throw new InputError("corrupt", `${name}：${what}中没有工作表。请检查文件后再试。`);
+  return withFormulasComputed(snapshot);
+}
+
 export async function readWorkbookBuffer(
   buf: Buffer,
   fileName: string,
@@ -42,16 +57,33 @@ export async function readWorkbookBuffer(
 ): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
   const name = path.basename(fileName);
   const ext = path.extname(fileName).toLowerCase();
-  if (buf.length === 0) throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
-  if (ext === ".csv") return { snapshot: readCsv(buf, name), workbook: null };
-  if (startsWith(buf, OLE_MAGIC)) {
-    if (isEncryptedOoxml(buf)) {
+  const kind = sniffFile(buf);
+  switch (kind) {
+    case "empty":
+      throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
+    case "encrypted":
       throw new InputError("encrypted", `${name}：工作簿设置了打开密码，无法读取。请在 Excel 中打开后“文件 > 信息 > 保护工作簿 > 用密码进行加密”清除密码，另存后再试。`);
+    case "biff":
+      return { snapshot: await readLegacy(buf, name, "旧版 Excel 97-2003 (.xls) 工作簿"), workbook: null };
+    case "ods":
+      return { snapshot: await readLegacy(buf, name, "OpenDocument 表格 (.ods)"), workbook: null };
+    case "html":
+      return { snapshot: await readLegacy(decodeHtml(buf), name, "网页格式的表格"), workbook: null };
+    case "utf16-text":
+      return { snapshot: await readLegacy(decodeUtf16(buf), name, "Unicode 文本"), workbook: null };
+    case "text":
+      if (ext === ".csv") return { snapshot: readCsv(buf, name), workbook: null };
+      if (ext === ".txt" || ext === ".tsv") return { snapshot: await readLegacy(decodeCsv(buf), name, "文本文件"), workbook: null };
+      break;
+    case "xlsx":
+      break;
+    default: {
+      const line = NOT_A_SPREADSHEET[kind];
+      if (line) throw new InputError("not-workbook", `${name}：${line}`);
     }
-    throw new InputError("xls", `${name}：这是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中“另存为 Excel 工作簿 (.xlsx)”后再试。`);
   }
-  if (!startsWith(buf, [0x50, 0x4b])) {
-    throw new InputError("not-workbook", `${name}：不是 Excel 工作簿（.xlsx）。请选择 .xlsx、.xlsm 或 .csv 文件。`);
+  if (kind !== "xlsx") {
+    throw new InputError("not-workbook", `${name}：不是表格文件。请选择 .xlsx、.xls、.ods、.csv 或 .txt（制表符分隔）文件。`);
   }
   const noSheets = () => new InputError("corrupt", `${name}：工作簿中没有工作表。请检查文件后再试。`);
   if (options.keepWorkbook !== true) {

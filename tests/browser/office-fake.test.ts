@@ -72,7 +72,7 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
     served = await serveOfficePage("zhibu-office-fake-");
     context = await paneContext(served.browser, { acceptDownloads: true });
     page = await openPane("host=fake");
-  }, 110000);
+  }, 400_000);
 
   afterAll(async () => {
     await served?.close();

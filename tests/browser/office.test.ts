@@ -41,7 +41,7 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     recordConsoleErrors(page, consoleErrors);
     await page.goto(served.url);
     await page.waitForFunction(() => window.zhibuTest !== undefined);
-  }, 110000);
+  }, 400_000);
 
   afterAll(async () => {
     await served?.close();

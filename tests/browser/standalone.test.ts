@@ -131,7 +131,8 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     page = await context.newPage();
     recordConsoleErrors(page, consoleErrors);
     page.on("request", (req) => requests.push(req.url()));
-  }, 110000);
+    // A production build: about a minute on a quiet 2-core machine, several on a busy one.
+  }, 400_000);
 
   afterAll(async () => {
     await served?.close();

@@ -28,13 +28,13 @@ describe("unreadable input: one line on stderr, exit 2, no stack trace", () => {
       },
       /corrupt\.xlsx：文件已损坏/,
     ],
-    ["legacy .xls", () => (writeFileSync(path.join(dir, "old.xls"), oleFile(["Root Entry", "Workbook"])), path.join(dir, "old.xls")), /old\.xls：.*97-2003.*另存为/],
+    ["a damaged legacy .xls", () => (writeFileSync(path.join(dir, "old.xls"), oleFile(["Root Entry", "Workbook"])), path.join(dir, "old.xls")), /old\.xls：.*97-2003.*另存为/],
     [
       "password-protected",
       () => (writeFileSync(path.join(dir, "locked.xlsx"), oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"])), path.join(dir, "locked.xlsx")),
       /locked\.xlsx：.*密码/,
     ],
-    ["not a workbook", () => (writeFileSync(path.join(dir, "notes.xlsx"), "just some text\n"), path.join(dir, "notes.xlsx")), /notes\.xlsx：不是 Excel 工作簿/],
+    ["not a workbook", () => (writeFileSync(path.join(dir, "notes.xlsx"), "just some text\n"), path.join(dir, "notes.xlsx")), /notes\.xlsx：不是表格文件/],
     ["a directory", () => (mkdirSync(path.join(dir, "folder.xlsx"), { recursive: true }), path.join(dir, "folder.xlsx")), /文件夹/],
   ])("%s", async (_label, make, mention) => {
     const file = make();
