@@ -47,7 +47,7 @@ async function issuesOf(n: number, asOf: string, seed: number): Promise<string[]
     ["evaluation", n],
     ["ballot", n],
   ]);
-  return result.issues.map((i) => `${i.rule}/${i.severity}@${i.sheet}!${i.cell ?? i.period ?? ""}`);
+  return result.issues.map((i) => `${i.rule}/${i.severity}@${i.sheet}!${i.cell ?? JSON.stringify(i.params)}`);
 }
 
 describe.each(AS_OF_DATES)("as of %s", (asOf) => {
