@@ -31,7 +31,6 @@ import {
   distinctMarks,
 } from "./port";
 import { applyMarks, clearMarks } from "./marks";
-import { syncQuietly } from "./office-values";
 import { dateFormatCache, parseAreasAddress, parseRangeAddress, toCellValue } from "./cells";
 import type { PlanFeatures } from "./plan-writer";
 import { insertTemplate } from "./insert-template";
