@@ -131,6 +131,9 @@ export interface PaneText {
     readonly downloadHint: string;
     readonly busy: string;
     readonly inserted: (sheets: string, table: string) => string;
+    /** The choice of all four templates in one workbook. */
+    readonly all: { readonly title: string; readonly description: string };
+    readonly insertedAll: (sheets: string, tables: number) => string;
     readonly downloaded: (file: string) => string;
     readonly failed: string;
     readonly recogniseTitle: string;
@@ -327,6 +330,12 @@ const ZH: PaneText = {
     downloadHint: "生成一个新的 .xlsx 文件下载到本机。",
     busy: "正在生成模板…",
     inserted: (s, t) => `已插入工作表：${s}（表格 ${t}）。`,
+    all: {
+      title: "全部四种模板（一个工作簿）",
+      description:
+        "花名册、月度工作安排、年终考核、民主测评放在同一个工作簿里，共用一张“设置”表；下载的文件以支部名称命名",
+    },
+    insertedAll: (s, n) => `已插入工作表：${s}（${n} 个表格）。`,
     downloaded: (f) => `已下载 ${f}。`,
     failed: "生成模板失败，请重试。",
     recogniseTitle: "识别工作表",
@@ -529,6 +538,12 @@ const EN: PaneText = {
     downloadHint: "Builds a new .xlsx file and downloads it.",
     busy: "Building the template…",
     inserted: (s, t) => `Inserted sheets: ${s} (table ${t}).`,
+    all: {
+      title: "All four templates (one workbook)",
+      description:
+        "Roster, monthly schedule, year-end evaluation and ballot in one workbook sharing one 设置 sheet; the download is named after the branch",
+    },
+    insertedAll: (s, n) => `Inserted sheets: ${s} (${n} tables).`,
     downloaded: (f) => `Downloaded ${f}.`,
     failed: "Could not build the template. Please try again.",
     recogniseTitle: "Recognise sheets",
