@@ -16,7 +16,7 @@ describe("all four templates in one workbook", () => {
     expect(allTemplatesFileName("")).toBe("支部工作表.xlsx");
   });
 
-  it.each([0, 12, 30])(
+  it.each([12, 30])(
     "the downloaded workbook with %i sample rows has the four templates and validates clean",
     async (n) => {
       const bytes = await templateWorkbookBytes(ALL_TEMPLATES, "实验小学党支部", n);
