@@ -362,6 +362,43 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
     }
   });
 
+  it("5b. 模板: all four templates insert into one workbook with one 设置, and the workbook validates clean", async () => {
+    const p = await openPane("host=fake");
+    try {
+      // A new, blank workbook (the fixture's 设置 fixes 年度 2026, which 12 sample rows of today cannot cover).
+      await p.evaluate(async () => {
+        const fake = window.zhibuFake!.fake;
+        const old = fake.grid.sheets.map((s) => s.name);
+        await fake.run(async (context) => {
+          context.workbook.worksheets.add("Sheet1");
+          for (const name of old) context.workbook.worksheets.getItem(name).delete();
+          await context.sync();
+        });
+      });
+      await p.locator("#tab-templates").click();
+      await p.getByTestId("template-all").click();
+      await p.getByTestId("template-branch").fill("实验小学党支部");
+      await p.getByTestId("template-sample").fill("12");
+      await p.getByTestId("template-make").click();
+      await expect(p.getByTestId("template-done").textContent({ timeout: 30000 })).resolves.toMatch(
+        /^已插入工作表：党员花名册、.*（4 个表格）。$/,
+      );
+      const sheets = await p.evaluate(() =>
+        window.zhibuFake!.fake.grid.sheets.map((s) => ({ name: s.name, tables: s.tables.length })),
+      );
+      expect(sheets.filter((s) => s.tables === 1)).toHaveLength(4);
+      expect(sheets.filter((s) => s.name === "设置")).toHaveLength(1);
+      await p.screenshot({ path: path.join(OUT, "office-fake-模板-全部.png"), fullPage: true });
+
+      await p.locator("#tab-validate").click();
+      await p.getByRole("radio", { name: "整个工作簿" }).click();
+      await expect(validateActive(p)).resolves.toBe(totalsText({ error: 0, warning: 0, info: 0 }));
+      await expect(p.getByTestId("issue").count()).resolves.toBe(0);
+    } finally {
+      await p.close();
+    }
+  });
+
   it("7b. at ExcelApi 1.7 the 汇总 sheet uses plain tables and export falls back to a download", async () => {
     const old = await openPane("host=fake&api=1.7");
     try {
