@@ -7,7 +7,7 @@
  * - readWorkbook: 1 sync for the sheet names, 1 for every sheet's used-range size, then the values and number
  *   formats of all sheets in as few syncs as keep each response under `maxPayloadBytes` (one for an ordinary
  *   workbook; a big sheet is read in row blocks). readSheet skips the names sync.
- * - applyMarks: 1 sync to read the current fills of all marked cells, 1 to set them. clearMarks: 1.
+ * - applyMarks: 1 sync; clearMarks: 2, and 1 more when there are marks to delete (see marks.ts).
  * - insertTemplate ≤ 3 (names; the 选项 lists when needed; the write), writeSettings ≤ 3, writeSummarySheet 2,
  *   openNewWorkbook 1, watchChanges 1 (ExcelApi 1.9) or 2 (1.7) and 1 to stop (see each module).
  * Every write runs with runtime events off (ExcelApi 1.8), so onChanged handlers see only the user's edits.
@@ -18,7 +18,6 @@ import type { ValidationResult } from "../../src/core/engine";
 import { cellAddress } from "../../src/core/address";
 import {
   type ActiveSheetRead,
-  type CellFill,
   type ExcelHost,
   type HostCapabilities,
   HostFeatureUnavailable,
@@ -29,11 +28,9 @@ import {
   type ChangedRange,
   type Mark,
   type MarkRecord,
-  type MarkedCell,
-  MARK_COLORS,
   distinctMarks,
 } from "./port";
-import { syncQuietly } from "./office-values";
+import { applyMarks, clearMarks } from "./marks";
 import { dateFormatCache, parseAreasAddress, parseRangeAddress, toCellValue } from "./cells";
 import type { PlanFeatures } from "./plan-writer";
 import { insertTemplate } from "./insert-template";
@@ -112,34 +109,6 @@ function snapshotRows(
     for (let c = 0; c < vr.length; c++) row[c] = toCellValue(vr[c], fr[c], isDate);
     into.push(row);
   }
-}
-
-function previousFill(
-  color: string | null | undefined,
-  pattern: string | null | undefined,
-  patternColor: string | null | undefined,
-  hasPattern: boolean,
-): CellFill {
-  if (hasPattern) {
-    if (pattern === "None" || pattern === null || pattern === undefined) return null;
-    const fill: { color: string; pattern: string; patternColor?: string } = { color: color ?? "#FFFFFF", pattern };
-    if (pattern !== "Solid" && typeof patternColor === "string") fill.patternColor = patternColor;
-    return fill;
-  }
-  // Before ExcelApi 1.9 "no fill" reads as white; it is taken as no fill (a white fill comes back as none).
-  if (color === null || color === undefined || color.toUpperCase() === "#FFFFFF") return null;
-  return { color };
-}
-
-/** The fill proxy of a cell, one worksheet proxy per sheet name (no sync: proxies only). */
-function cellFills(context: Excel.RequestContext): (sheet: string, cell: string) => Excel.RangeFill {
-  const worksheets = new Map<string, Excel.Worksheet>();
-  return (sheet, cell) => {
-    const cached = worksheets.get(sheet);
-    const worksheet = cached ?? context.workbook.worksheets.getItem(sheet);
-    if (!cached) worksheets.set(sheet, worksheet);
-    return worksheet.getRange(cell).format.fill;
-  };
 }
 
 export class ExcelAdapter implements ExcelHost {
@@ -272,53 +241,16 @@ export class ExcelAdapter implements ExcelHost {
   }
 
   applyMarks(marks: readonly Mark[]): Promise<MarkRecord> {
-    const cells = distinctMarks(marks);
-    if (cells.length === 0) return Promise.resolve({ cells: [] });
-    const withPattern = this.supported("ExcelApi", "1.9");
-    return this.run(async (context) => {
-      const fillOf = cellFills(context);
-      const fills = cells.map((m) => {
-        const fill = fillOf(m.sheet, m.cell);
-        fill.load(withPattern ? "color, pattern, patternColor" : "color");
-        return fill;
-      });
-      await context.sync();
-      const record: MarkedCell[] = cells.map((m, i) => {
-        const fill = fills[i] as Excel.RangeFill;
-        const previous = withPattern
-          ? previousFill(fill.color, fill.pattern, fill.patternColor, true)
-          : previousFill(fill.color, null, null, false);
-        return { sheet: m.sheet, cell: m.cell, previous };
-      });
-      await syncQuietly(context, this.events, () => {
-        cells.forEach((m, i) => {
-          (fills[i] as Excel.RangeFill).color = MARK_COLORS[m.severity];
-        });
-      });
-      return { cells: record };
-    });
+    if (!this.supported("ExcelApi", "1.6"))
+      return Promise.reject(new HostFeatureUnavailable("conditionalFormats", "ExcelApi 1.6"));
+    if (distinctMarks(marks).length === 0) return Promise.resolve({ cells: [] });
+    return this.run((context) => applyMarks(context, this.events, marks));
   }
 
-  clearMarks(record: MarkRecord): Promise<void> {
-    if (record.cells.length === 0) return Promise.resolve();
-    return this.run((context) =>
-      syncQuietly(context, this.events, () => {
-        const fillOf = cellFills(context);
-        for (const m of record.cells) {
-          const fill = fillOf(m.sheet, m.cell);
-          const previous = m.previous;
-          if (previous === null) {
-            fill.clear();
-            continue;
-          }
-          fill.color = previous.color;
-          if (previous.pattern !== undefined && previous.pattern !== "Solid") {
-            fill.pattern = previous.pattern as Excel.FillPattern;
-            if (previous.patternColor !== undefined) fill.patternColor = previous.patternColor;
-          }
-        }
-      }),
-    );
+  async clearMarks(record: MarkRecord): Promise<void> {
+    if (!this.supported("ExcelApi", "1.6")) throw new HostFeatureUnavailable("conditionalFormats", "ExcelApi 1.6");
+    if (record.cells.length === 0) return;
+    await this.run((context) => clearMarks(context, this.events));
   }
 
   capabilities(): HostCapabilities {

@@ -13,19 +13,34 @@ export interface Mark {
   readonly message: string;
 }
 
-/** A cell's fill as found: `null` is no fill; `pattern` is the host's fill pattern when it reports one. */
-export type CellFill = { readonly color: string; readonly pattern?: string; readonly patternColor?: string } | null;
-
-/** What one marked cell held before it was marked. */
+/**
+ * One mark the add-in made: a conditional format of its own over one cell, never a change to the cell's own
+ * formatting. `id` is the host's id of that format when it was made (Excel's ids last one session; clearing
+ * finds the add-in's formats by their rule, MARK_FORMULA, so a later session clears them too).
+ */
 export interface MarkedCell {
   readonly sheet: string;
   readonly cell: string;
-  readonly previous: CellFill;
+  readonly severity: Severity;
+  readonly id: string;
 }
 
-/** Exactly what `applyMarks` replaced (one entry per distinct cell), so `clearMarks` can put it back. */
+/** The marks `applyMarks` made (one per distinct cell), as kept in the document's settings. */
 export interface MarkRecord {
   readonly cells: readonly MarkedCell[];
+}
+
+/**
+ * The rule of every mark's conditional format: always true (N of a text is 0) and the add-in's own signature,
+ * so clearing removes exactly these formats and nothing the user made.
+ */
+export const MARK_FORMULA = '=N("zhibu-sheets:mark")=0';
+
+/** Whether a conditional format's rule formula is the add-in's mark (Excel may change case and spacing). */
+export function isMarkFormula(formula: string | null | undefined): boolean {
+  if (typeof formula !== "string") return false;
+  const norm = (f: string): string => f.trim().replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+  return norm(formula) === norm(MARK_FORMULA);
 }
 
 /** Host features the pane may use; each is checked (isSetSupported) before use. */
@@ -100,9 +115,15 @@ export interface HostPort {
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** One sheet by name; rejects with the host's error when there is no such sheet. */
   readSheet(name: string): Promise<SheetSnapshot>;
-  /** Fills each mark's cell with its severity's colour, recording what each cell had. */
+  /**
+   * Marks each mark's cell in its severity's colour with a conditional format the add-in owns (on top, not
+   * stopping the user's own rules); the cells' own formatting is neither read nor written.
+   */
   applyMarks(marks: readonly Mark[]): Promise<MarkRecord>;
-  /** Restores every cell of the record to the fill it had before `applyMarks`. */
+  /**
+   * Removes the add-in's marks (those of the record and any other the add-in made), wherever inserted, deleted
+   * or sorted rows have moved them; a mark whose cells were deleted is already gone. Nothing else changes.
+   */
   clearMarks(record: MarkRecord): Promise<void>;
   /** Activates the sheet and selects the cell (clicking an issue). */
   selectCell(sheet: string, cell: string): Promise<void>;

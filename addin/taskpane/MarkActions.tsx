@@ -1,6 +1,7 @@
 /**
- * "标注" and "清除标注" in Excel (the record of what was replaced is kept, and saved with the document when a
- * store is given, so a reopened pane can still restore), or the marked-copy download in the standalone page.
+ * "标注" and "清除标注" in Excel (marks are the add-in's own conditional formats; the record of them is saved with
+ * the document when a store is given, so a reopened pane can still clear them), or the marked-copy download in
+ * the standalone page.
  */
 import { useEffect, useMemo } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";

@@ -1,6 +1,6 @@
 /**
- * The 模板 area: the four templates, inserted as new sheets in Excel or downloaded as a new workbook in the
- * standalone page; and how the opened (or active) sheets were recognised: template, header row, field → column.
+ * The 模板 area: one of the four templates or all four in one workbook, inserted as new sheets in Excel or
+ * downloaded as a new workbook (all four: named after the branch) in the standalone page; and how the opened (or active) sheets were recognised: template, header row, field → column.
  */
 import { useMemo, useState } from "react";
 import {
@@ -19,12 +19,22 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { ExcelHost, InsertTemplateResult } from "../office/port";
+import type { ExcelHost } from "../office/port";
 import { isSettingsSheet } from "../../src/core/settings";
 import { templateById } from "../../src/core/templates";
 import type { PaneText } from "./i18n";
 import type { ValidationControls } from "./useValidation";
-import { TEMPLATES, parseSampleRows, recognition, templateFileName, templateWorkbookBytes } from "./template-model";
+import {
+  ALL_TEMPLATES,
+  type InsertedTemplates,
+  TEMPLATES,
+  allTemplatesFileName,
+  insertTemplates,
+  parseSampleRows,
+  recognition,
+  templateFileName,
+  templateWorkbookBytes,
+} from "./template-model";
 import { hostErrorMessage } from "./host-errors";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
@@ -42,7 +52,7 @@ const useStyles = makeStyles({
 });
 
 type Made =
-  | { readonly kind: "inserted"; readonly result: InsertTemplateResult }
+  | { readonly kind: "inserted"; readonly result: InsertedTemplates }
   | { readonly kind: "downloaded"; readonly name: string };
 
 function Recognition({
@@ -172,14 +182,14 @@ export function TemplatesPanel({
   const onMake = () => {
     if (sample === null) return;
     const template = templateById(templateId);
-    if (!template) return;
+    if (!template && templateId !== ALL_TEMPLATES) return;
+    const branchText = branchValue.trim();
     void make(async (): Promise<Made> => {
       if (inOffice && host) {
-        const result = await host.insertTemplate({ templateId, branch: branchValue.trim(), sampleRows: sample });
-        return { kind: "inserted", result };
+        return { kind: "inserted", result: await insertTemplates(host, templateId, branchText, sample) };
       }
-      const name = templateFileName(template);
-      downloadBytes(await templateWorkbookBytes(templateId, branchValue.trim(), sample), name);
+      const name = template ? templateFileName(template) : allTemplatesFileName(branchText);
+      downloadBytes(await templateWorkbookBytes(templateId, branchText, sample), name);
       return { kind: "downloaded", name };
     });
   };
@@ -205,6 +215,10 @@ export function TemplatesPanel({
               </Caption1>
             </div>
           ))}
+          <div className={styles.option}>
+            <Radio value={ALL_TEMPLATES} label={text.templates.all.title} data-testid="template-all" />
+            <Caption1 className={styles.description}>{text.templates.all.description}</Caption1>
+          </div>
         </RadioGroup>
         <Field label={text.templates.branchLabel} hint={text.templates.branchHint}>
           <Input value={branchValue} onChange={(_e, data) => setBranch(data.value)} data-testid="template-branch" />
@@ -241,9 +255,11 @@ export function TemplatesPanel({
           {made.status === "busy" && <Text role="status">{text.templates.busy}</Text>}
           {made.status === "done" && (
             <Text role="status" data-testid="template-done">
-              {made.value.kind === "inserted"
-                ? text.templates.inserted(made.value.result.sheets.join("、"), made.value.result.table)
-                : text.templates.downloaded(made.value.name)}
+              {made.value.kind === "downloaded"
+                ? text.templates.downloaded(made.value.name)
+                : made.value.result.tables.length === 1
+                  ? text.templates.inserted(made.value.result.sheets.join("、"), made.value.result.tables[0] ?? "")
+                  : text.templates.insertedAll(made.value.result.sheets.join("、"), made.value.result.tables.length)}
             </Text>
           )}
           {made.status === "failed" && (

@@ -14,7 +14,8 @@ function sheetNotes(lang: Lang, report: SheetNotesInput): string | null {
   const zh = lang === "zh-CN";
   const notes: string[] = [];
   const [first, last] = report.headerRows ?? [report.headerRow, report.headerRow];
-  if (first !== null && last !== null && first !== last) notes.push(zh ? `表头占第 ${first}–${last} 行` : `header rows ${first}–${last}`);
+  if (first !== null && last !== null && first !== last)
+    notes.push(zh ? `表头占第 ${first}–${last} 行` : `header rows ${first}–${last}`);
   if (report.skippedRows?.length) notes.push(skippedText(report.skippedRows, lang));
   return notes.length ? notes.join(zh ? "；" : "; ") : null;
 }
@@ -132,6 +133,9 @@ export interface PaneText {
     readonly downloadHint: string;
     readonly busy: string;
     readonly inserted: (sheets: string, table: string) => string;
+    /** The choice of all four templates in one workbook. */
+    readonly all: { readonly title: string; readonly description: string };
+    readonly insertedAll: (sheets: string, tables: number) => string;
     readonly downloaded: (file: string) => string;
     readonly failed: string;
     readonly recogniseTitle: string;
@@ -266,12 +270,12 @@ const ZH: PaneText = {
     watching: "正在监视编辑…",
     markButton: (n) => `标注 ${n} 个单元格`,
     markHint: (n) =>
-      `将给 ${n} 个有问题的单元格填充颜色（错误红、警告黄、提示蓝），并记下原来的填充，可用“清除标注”原样恢复。`,
+      `将用加载项自己的条件格式给 ${n} 个有问题的单元格标色（错误红、警告黄、提示蓝），不改动单元格原有的格式；插入、删除、排序或改色后，“清除标注”也只去掉这些标注。`,
     marking: "正在标注…",
     marked: (n) => `已标注 ${n} 个单元格。`,
-    clearButton: (n) => `清除标注（恢复 ${n} 个单元格）`,
-    clearing: "正在恢复…",
-    cleared: (n) => `已恢复 ${n} 个单元格原来的填充。`,
+    clearButton: (n) => `清除标注（${n} 处）`,
+    clearing: "正在清除…",
+    cleared: (n) => `已清除 ${n} 处标注，单元格原有格式未改动。`,
     nothingToMark: "没有可标注的单元格。",
     selectedCell: (l) => `已在 Excel 中选中 ${l}`,
   },
@@ -329,6 +333,12 @@ const ZH: PaneText = {
     downloadHint: "生成一个新的 .xlsx 文件下载到本机。",
     busy: "正在生成模板…",
     inserted: (s, t) => `已插入工作表：${s}（表格 ${t}）。`,
+    all: {
+      title: "全部四种模板（一个工作簿）",
+      description:
+        "花名册、月度工作安排、年终考核、民主测评放在同一个工作簿里，共用一张“设置”表；下载的文件以支部名称命名",
+    },
+    insertedAll: (s, n) => `已插入工作表：${s}（${n} 个表格）。`,
     downloaded: (f) => `已下载 ${f}。`,
     failed: "生成模板失败，请重试。",
     recogniseTitle: "识别工作表",
@@ -459,12 +469,12 @@ const EN: PaneText = {
     watching: "Watching edits…",
     markButton: (n) => `Mark ${n} cells`,
     markHint: (n) =>
-      `Fills ${n} cells with issues (errors red, warnings yellow, info blue) and records their fills, so Clear marks restores them exactly.`,
+      `Colours ${n} cells with issues (errors red, warnings yellow, info blue) with the add-in's own conditional formats, leaving the cells' own formatting alone; after inserting, deleting, sorting or recolouring, Clear marks still removes only these marks.`,
     marking: "Marking…",
     marked: (n) => `Marked ${n} cells.`,
-    clearButton: (n) => `Clear marks (restore ${n} cells)`,
-    clearing: "Restoring…",
-    cleared: (n) => `Restored the original fill of ${n} cells.`,
+    clearButton: (n) => `Clear marks (${n})`,
+    clearing: "Clearing…",
+    cleared: (n) => `Removed ${n} marks; the cells' own formatting is unchanged.`,
     nothingToMark: "No cells to mark.",
     selectedCell: (l) => `Selected ${l} in Excel`,
   },
@@ -532,6 +542,12 @@ const EN: PaneText = {
     downloadHint: "Builds a new .xlsx file and downloads it.",
     busy: "Building the template…",
     inserted: (s, t) => `Inserted sheets: ${s} (table ${t}).`,
+    all: {
+      title: "All four templates (one workbook)",
+      description:
+        "Roster, monthly schedule, year-end evaluation and ballot in one workbook sharing one 设置 sheet; the download is named after the branch",
+    },
+    insertedAll: (s, n) => `Inserted sheets: ${s} (${n} tables).`,
     downloaded: (f) => `Downloaded ${f}.`,
     failed: "Could not build the template. Please try again.",
     recogniseTitle: "Recognise sheets",

@@ -1,6 +1,6 @@
 /**
  * The pane's Excel-side steps against the real adapter over the faithful Excel fake (tests/fakes/excel-fake.ts):
- * what the pane reads validates like the file, marks restore exactly, and a missing sheet is recognised by the
+ * what the pane reads validates like the file, marks are cleared exactly, and a missing sheet is recognised by the
  * host's own ItemNotFound error.
  */
 import path from "node:path";
@@ -27,17 +27,18 @@ describe("pane steps over the Excel fake", () => {
     );
   });
 
-  it("marks the issue cells and clears them back to exactly the fills they had", async () => {
+  it("marks the issue cells with the add-in's conditional formats and clears exactly those", async () => {
     const fake = await fakeFromXlsx(FIXTURE);
     const host = createExcelAdapter({ run: fake.run, isSetSupported: () => true });
     const result = validateWorkbook((await readFromHost(host, "workbook")).snapshot);
     const before = fake.fills();
     const record = await markIssues(host, result, "zh-CN");
     expect(record.cells.length).toBe(cellsToMark(result.issues));
-    const marked = fake.fills();
-    expect(marked.get("花名册!E25")?.color).toBe("#FFC7CE");
+    expect(fake.conditionalFillsAt("花名册", "E25")[0]).toBe("#FFC7CE");
+    expect(fake.fills()).toEqual(before);
     await host.clearMarks(record);
     expect(fake.fills()).toEqual(before);
+    expect(fake.conditionalFormatList()).toEqual([]);
   });
 
   it("drops a sheet deleted since the last read (the host's ItemNotFound) when re-checking edits", async () => {

@@ -3,6 +3,7 @@ import type { SheetReport, ValidationResult } from "../../src/core/engine";
 import type { TemplateDef } from "../../src/core/templates/types";
 import { TEMPLATES, templateById } from "../../src/core/templates";
 import { todayDate } from "../../src/core/dates";
+import type { ExcelHost } from "../office/port";
 
 export const MAX_SAMPLE_ROWS = 200;
 
@@ -14,8 +15,50 @@ export function parseSampleRows(text: string): number | null {
   return n <= MAX_SAMPLE_ROWS ? n : null;
 }
 
+/** The 模板 choice that gives all four templates in one workbook. */
+export const ALL_TEMPLATES = "all";
+
 export function templateFileName(template: TemplateDef): string {
   return `${template.title}.xlsx`;
+}
+
+/** The all-templates workbook's name: "<支部名称>-支部工作表.xlsx" (characters a file name cannot hold dropped). */
+export function allTemplatesFileName(branch: string): string {
+  const name = [...branch]
+    .filter((ch) => ch >= " " && !'\\/:*?"<>|'.includes(ch))
+    .join("")
+    .trim();
+  return name ? `${name}-支部工作表.xlsx` : "支部工作表.xlsx";
+}
+
+/** The templates of a 模板 choice: one, or all four for ALL_TEMPLATES. */
+export function templatesOf(choice: string): TemplateDef[] {
+  if (choice === ALL_TEMPLATES) return [...TEMPLATES];
+  const t = templateById(choice);
+  return t ? [t] : [];
+}
+
+/** What inserting a choice made: every sheet created, every table. */
+export interface InsertedTemplates {
+  readonly sheets: readonly string[];
+  readonly tables: readonly string[];
+}
+
+/** Inserts the templates of a choice one after another (each as new sheets; 设置 once). */
+export async function insertTemplates(
+  host: Pick<ExcelHost, "insertTemplate">,
+  choice: string,
+  branch: string,
+  sampleRows: number,
+): Promise<InsertedTemplates> {
+  const sheets: string[] = [];
+  const tables: string[] = [];
+  for (const t of templatesOf(choice)) {
+    const r = await host.insertTemplate({ templateId: t.id, branch, sampleRows });
+    for (const s of r.sheets) if (!sheets.includes(s)) sheets.push(s);
+    tables.push(r.table);
+  }
+  return { sheets, tables };
 }
 
 /** A fixed seed, so the same request gives the same sample rows. */
@@ -25,22 +68,18 @@ const SAMPLE_SEED = 20261121;
  * The template workbook's bytes (as `zhibu template` writes it). write-template (and exceljs with it) and the
  * sample generators are loaded on demand, so none of them is in the pane's initial bundle.
  */
-export async function templateWorkbookBytes(
-  templateId: string,
-  branch: string,
-  sampleRows: number,
-): Promise<ArrayBuffer> {
-  const template = templateById(templateId);
-  if (!template) throw new Error(`unknown template ${templateId}`);
+export async function templateWorkbookBytes(choice: string, branch: string, sampleRows: number): Promise<ArrayBuffer> {
+  const templates = templatesOf(choice);
+  if (templates.length === 0) throw new Error(`unknown template ${choice}`);
   const [{ buildTemplateWorkbook }, samples] = await Promise.all([
     import(/* webpackChunkName: "template-writer" */ "../../src/xlsx/write-template"),
     import(/* webpackChunkName: "template-writer" */ "../../src/core/samples"),
   ]);
-  const rows =
-    sampleRows > 0
-      ? { [template.id]: samples.sampleRows(template.id, sampleRows, { seed: SAMPLE_SEED, asOf: todayDate() }) }
-      : {};
-  const wb = buildTemplateWorkbook({ templates: [template], branch, rows });
+  const asOf = todayDate();
+  const rows: Record<string, ReturnType<typeof samples.sampleRows>> = {};
+  if (sampleRows > 0)
+    for (const t of templates) rows[t.id] = samples.sampleRows(t.id, sampleRows, { seed: SAMPLE_SEED, asOf });
+  const wb = buildTemplateWorkbook({ templates, branch, rows });
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
 

@@ -2,7 +2,8 @@
  * The whole Excel chain in real headless Chromium: the real task pane (Office mode) calls the real Office.js
  * adapter (addin/office/excel-adapter.ts), which drives the faithful Excel fake (tests/fakes/excel-fake.ts) built
  * from the fixture in the page (tests/browser/office-page, `?host=fake`). The test acts as the user in the pane
- * and in "Excel" (typing into a cell), then checks the fake's grid, fills and sync counts against the engine.
+ * and in "Excel" (typing into a cell; deleting, sorting and recolouring rows), then checks the fake's grid, fills,
+ * conditional formats and sync counts against the engine.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
 import { mkdirSync } from "node:fs";
@@ -12,7 +13,7 @@ import type ExcelJS from "exceljs";
 import type { Severity } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/engine";
 import { summaryOf } from "../../src/core/summary/sections";
-import { MARK_COLORS } from "../../addin/office/port";
+import { MARK_COLORS, MARK_FORMULA } from "../../addin/office/port";
 import { applySettingEdits, settingCellChanges, settingFields } from "../../addin/taskpane/settings-model";
 import type { GridFill } from "../fakes/excel-fake";
 import { OUT, type Served, paneContext, recordConsoleErrors, requireChromium } from "./harness";
@@ -27,6 +28,23 @@ const clearE26 = (wb: ExcelJS.Workbook) => {
 
 const fillsOf = (page: Page): Promise<Record<string, GridFill | null>> =>
   page.evaluate(() => Object.fromEntries(window.zhibuFake!.fake.fills()));
+/** The add-in's marks (its conditional formats), as sheet!A1 → colour. */
+const marksOf = (page: Page): Promise<Record<string, string>> =>
+  page.evaluate((formula) => {
+    const out: Record<string, string> = {};
+    for (const s of window.zhibuFake!.fake.grid.sheets)
+      for (const cf of s.conditionalFormats) {
+        const b = cf.bounds;
+        if (cf.formula !== formula || b.top !== b.bottom || b.left !== b.right) continue;
+        const letters = (n: number): string =>
+          (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+        out[`${s.name}!${letters(b.left)}${b.top}`] = cf.fill ?? "";
+      }
+    return out;
+  }, MARK_FORMULA);
+/** Every conditional format of the workbook. */
+const formatsOf = (page: Page): Promise<string[]> =>
+  page.evaluate(() => window.zhibuFake!.fake.conditionalFormatList());
 /** Change events that reached the pane's handlers since test 4 started counting. */
 const seen = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { changesSeen: number }).changesSeen);
@@ -111,7 +129,7 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
     await expect(page.evaluate(() => window.zhibuFake!.fake.stats.selection?.address)).resolves.toMatch(/!O8$/);
   });
 
-  it("3. 标注 fills exactly the issue cells by severity in at most 2 syncs; 清除标注 restores every fill", async () => {
+  it("3. 标注 adds the add-in's conditional formats on exactly the issue cells in 1 sync; 清除标注 removes them", async () => {
     const expected = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
     const worst = new Map<string, Severity>();
     const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -122,28 +140,77 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
       if (had === undefined || rank[i.severity] < rank[had]) worst.set(key, i.severity);
     }
     const before = await fillsOf(page);
+    const formatsBefore = await formatsOf(page);
     const syncsBefore = await syncs(page);
 
     await page.getByTestId("mark").click();
     await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已标注 ${worst.size} 个单元格。`);
-    expect((await syncs(page)) - syncsBefore).toBeLessThanOrEqual(2);
-    const marked = await fillsOf(page);
-    const changed = Object.keys(marked).filter((k) => JSON.stringify(marked[k]) !== JSON.stringify(before[k]));
-    expect(new Set(changed)).toEqual(new Set(worst.keys()));
-    for (const [cell, severity] of worst) expect(marked[cell]?.color).toBe(MARK_COLORS[severity]);
-    expect(marked["花名册!E25"]?.color).toBe(MARK_COLORS.error);
-    expect(marked["花名册!O8"]?.color).toBe(MARK_COLORS.warning);
+    expect((await syncs(page)) - syncsBefore).toBe(1);
+    const marks = await marksOf(page);
+    expect(new Set(Object.keys(marks))).toEqual(new Set(worst.keys()));
+    for (const [cell, severity] of worst) expect(marks[cell]).toBe(MARK_COLORS[severity]);
+    await expect(fillsOf(page)).resolves.toEqual(before);
     await page.screenshot({ path: path.join(OUT, "office-fake-标注.png"), fullPage: true });
 
     await page.getByTestId("clear-marks").click();
     await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(
-      `已恢复 ${worst.size} 个单元格原来的填充。`,
+      `已清除 ${worst.size} 处标注，单元格原有格式未改动。`,
     );
     await expect(fillsOf(page)).resolves.toEqual(before);
+    await expect(formatsOf(page)).resolves.toEqual(formatsBefore);
     await expect(page.evaluate(() => window.zhibuFake!.saved.map((r) => r?.cells.length ?? null))).resolves.toEqual([
       worst.size,
       null,
     ]);
+  });
+
+  it("3b. marks survive editing: mark, delete a row, sort, recolour a marked cell, 清除标注 leaves exactly the user's formatting", async () => {
+    const p = await openPane("host=fake");
+    try {
+      const expected = validateWorkbook(await activeSnapshot(), { sheet: ROSTER });
+      await expect(validateActive(p)).resolves.toBe(totalsText(expected.counts));
+      await p.getByTestId("mark").click();
+      await p.getByTestId("marks-done").filter({ hasText: "已标注" }).waitFor();
+      const marked = Object.keys(await marksOf(p));
+      expect(marked).toContain("花名册!E26");
+
+      // The user: deletes the duplicate row 26, sorts the data rows by 姓名, recolours a marked cell.
+      const header = expected.sheets[0]!.headerRow!;
+      const edits = await p.evaluate(
+        ({ header }) => {
+          const fake = window.zhibuFake!.fake;
+          const sheet = fake.grid.sheets.find((s) => s.name === "花名册")!;
+          let last = 0;
+          let right = 0;
+          for (const key of sheet.cells.keys()) {
+            last = Math.max(last, Math.floor(key / 16384));
+            right = Math.max(right, key % 16384);
+          }
+          fake.userDeleteRows("花名册", 26);
+          const letters = (n: number): string =>
+            (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+          fake.userSort("花名册", `A${header + 1}:${letters(right)}${last - 1}`, [{ key: 1 }]);
+          fake.userFill("花名册", "E25", "#00B050");
+          fake.userFill("花名册", "B4", "#FFFF00");
+          return { last };
+        },
+        { header },
+      );
+      expect(edits.last).toBeGreaterThan(26);
+      const userFills = await fillsOf(p);
+      expect(userFills["花名册!E25"]?.color).toBe("#00B050");
+      const left = await marksOf(p);
+      expect(Object.keys(left).length).toBe(marked.length - 1); // the deleted row's mark went with it
+
+      await p.getByTestId("clear-marks").click();
+      await p.getByTestId("marks-done").filter({ hasText: "已清除" }).waitFor();
+      await expect(marksOf(p)).resolves.toEqual({});
+      await expect(fillsOf(p)).resolves.toEqual(userFills);
+      await expect(formatsOf(p)).resolves.toEqual([]);
+      await p.screenshot({ path: path.join(OUT, "office-fake-清除标注-编辑后.png"), fullPage: true });
+    } finally {
+      await p.close();
+    }
   });
 
   it("4. 编辑时重新校验: the user's edit in Excel is re-checked; the add-in's own marks raise no change", async () => {
@@ -166,7 +233,7 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
     await page.getByTestId("mark").click();
     await page.getByTestId("marks-done").filter({ hasText: "已标注" }).waitFor();
     await page.getByTestId("clear-marks").click();
-    await page.getByTestId("marks-done").filter({ hasText: "已恢复" }).waitFor();
+    await page.getByTestId("marks-done").filter({ hasText: "已清除" }).waitFor();
     expect(await seen(page)).toBe(0);
     await expect(page.getByTestId("totals").textContent()).resolves.toBe(totalsText(original.counts));
 
@@ -292,6 +359,43 @@ describeBrowser("the task pane over the Office.js adapter and the Excel fake (he
       await page.screenshot({ path: path.join(OUT, "office-fake-模板.png"), fullPage: true });
     } finally {
       await page.close();
+    }
+  });
+
+  it("5b. 模板: all four templates insert into one workbook with one 设置, and the workbook validates clean", async () => {
+    const p = await openPane("host=fake");
+    try {
+      // A new, blank workbook (the fixture's 设置 fixes 年度 2026, which 12 sample rows of today cannot cover).
+      await p.evaluate(async () => {
+        const fake = window.zhibuFake!.fake;
+        const old = fake.grid.sheets.map((s) => s.name);
+        await fake.run(async (context) => {
+          context.workbook.worksheets.add("Sheet1");
+          for (const name of old) context.workbook.worksheets.getItem(name).delete();
+          await context.sync();
+        });
+      });
+      await p.locator("#tab-templates").click();
+      await p.getByTestId("template-all").click();
+      await p.getByTestId("template-branch").fill("实验小学党支部");
+      await p.getByTestId("template-sample").fill("12");
+      await p.getByTestId("template-make").click();
+      await expect(p.getByTestId("template-done").textContent({ timeout: 30000 })).resolves.toMatch(
+        /^已插入工作表：党员花名册、.*（4 个表格）。$/,
+      );
+      const sheets = await p.evaluate(() =>
+        window.zhibuFake!.fake.grid.sheets.map((s) => ({ name: s.name, tables: s.tables.length })),
+      );
+      expect(sheets.filter((s) => s.tables === 1)).toHaveLength(4);
+      expect(sheets.filter((s) => s.name === "设置")).toHaveLength(1);
+      await p.screenshot({ path: path.join(OUT, "office-fake-模板-全部.png"), fullPage: true });
+
+      await p.locator("#tab-validate").click();
+      await p.getByRole("radio", { name: "整个工作簿" }).click();
+      await expect(validateActive(p)).resolves.toBe(totalsText({ error: 0, warning: 0, info: 0 }));
+      await expect(p.getByTestId("issue").count()).resolves.toBe(0);
+    } finally {
+      await p.close();
     }
   });
 

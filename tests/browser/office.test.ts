@@ -79,21 +79,24 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     );
   });
 
-  it("校验: 标注 says how many cells beforehand, fills them, and 清除标注 restores the fills exactly", async () => {
+  it("校验: 标注 says how many cells beforehand, marks them with its own formats, and 清除标注 removes exactly those", async () => {
     const expected = validateWorkbook(await activeSnapshot(), { sheet: "花名册" });
     const n = cellsToMark(expected.issues);
     expect(n).toBeGreaterThan(0);
     await expect(page.getByTestId("mark").textContent()).resolves.toBe(`标注 ${n} 个单元格`);
-    await expect(page.getByTestId("mark-hint").textContent()).resolves.toContain(`将给 ${n} 个有问题的单元格填充颜色`);
+    await expect(page.getByTestId("mark-hint").textContent()).resolves.toContain(
+      `将用加载项自己的条件格式给 ${n} 个有问题的单元格标色`,
+    );
     const before = await page.evaluate(() => window.zhibuTest!.host.fills("花名册"));
 
     await clearCalls();
     await page.getByTestId("mark").click();
     await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已标注 ${n} 个单元格。`);
     expect(await methods()).toEqual(["applyMarks"]);
-    const marked = await page.evaluate(() => window.zhibuTest!.host.fills("花名册"));
+    const marked = await page.evaluate(() => window.zhibuTest!.host.marks("花名册"));
     expect(marked["E25"]).toBe("#FFC7CE");
-    expect(Object.keys(marked).filter((k) => marked[k] !== before[k]).length).toBe(n);
+    expect(Object.keys(marked).length).toBe(n);
+    await expect(page.evaluate(() => window.zhibuTest!.host.fills("花名册"))).resolves.toEqual(before);
     await expect(page.evaluate(() => window.zhibuTest!.saved.map((r) => r?.cells.length ?? null))).resolves.toEqual([
       n,
     ]);
@@ -101,9 +104,12 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     await page.screenshot({ path: path.join(OUT, "office-标注.png"), fullPage: true });
 
     await page.getByTestId("clear-marks").click();
-    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已恢复 ${n} 个单元格原来的填充。`);
+    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(
+      `已清除 ${n} 处标注，单元格原有格式未改动。`,
+    );
     expect(await methods()).toEqual(["applyMarks", "clearMarks"]);
     await expect(page.evaluate(() => window.zhibuTest!.host.fills("花名册"))).resolves.toEqual(before);
+    await expect(page.evaluate(() => window.zhibuTest!.host.marks("花名册"))).resolves.toEqual({});
     await expect(page.evaluate(() => window.zhibuTest!.saved.length)).resolves.toBe(2);
     await expect(page.evaluate(() => window.zhibuTest!.saved[1])).resolves.toBeNull();
   });
@@ -251,9 +257,11 @@ describeBrowser("the task pane in Office mode against a recording ExcelHost (hea
     await page.reload();
     await page.waitForFunction(() => window.zhibuTest !== undefined);
     const original = await page.evaluate(() => window.zhibuTest!.host.fills("花名册"));
-    await expect(page.getByTestId("clear-marks").textContent()).resolves.toBe(`清除标注（恢复 ${n} 个单元格）`);
+    await expect(page.getByTestId("clear-marks").textContent()).resolves.toBe(`清除标注（${n} 处）`);
     await page.getByTestId("clear-marks").click();
-    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(`已恢复 ${n} 个单元格原来的填充。`);
+    await expect(page.getByTestId("marks-done").textContent()).resolves.toBe(
+      `已清除 ${n} 处标注，单元格原有格式未改动。`,
+    );
     await expect(page.evaluate(() => window.zhibuTest!.host.calls.map((c) => c.method))).resolves.toEqual([
       "clearMarks",
     ]);

@@ -759,10 +759,19 @@ describe("sampleScheduleRows", () => {
     expect(sampleScheduleRows(80, { seed: 6, asOf: AS_OF })).not.toEqual(a);
   });
 
-  test("below the minimum only frequency warnings appear; 0 rows is empty", () => {
+  test("below the minimum the rows are the next year's plan (all 计划) and validate clean; 0 rows is empty", () => {
     expect(sampleScheduleRows(0, { asOf: AS_OF })).toEqual([]);
-    const run = runSchedule(sampleScheduleRows(20, { seed: 1, asOf: AS_OF }) as ScheduleRow[]);
-    expect(ruleIds(run.issues)).toEqual(["schedule.frequency"]);
+    for (const n of [1, 12, 20, 35]) {
+      const rows = sampleScheduleRows(n, { seed: n, asOf: AS_OF });
+      expect(rows).toHaveLength(n);
+      expect(rows.some((r) => r["date"] !== null)).toBe(true);
+      for (const r of rows) {
+        expect(r["status"]).toBe("计划");
+        if (r["date"]) expect((r["date"] as CellDate).y).toBe(2027);
+      }
+      expect(ruleIds(runSchedule(rows as ScheduleRow[], { validate: { asOf: AS_OF } }).issues)).toEqual([]);
+    }
+    expect((sampleScheduleRows(36, { seed: 1, asOf: AS_OF })[0]?.["date"] as CellDate).y).toBe(2026);
   });
 
   test("large n stays valid (no duplicates among thousands of rows)", () => {

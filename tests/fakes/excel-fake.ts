@@ -29,17 +29,20 @@ import {
   FakeOfficeError,
   type Grid,
   type GridCell,
+  type GridConditionalFormat,
   type GridFill,
   type GridFont,
   type GridSheet,
   type GridTable,
   type GridValue,
   boundsAddress,
+  byPriority,
   cellValue,
   enter,
   gridCell,
   invalidArgument,
   localAddress,
+  newConditionalFormatId,
   newGridSheet,
   notFound,
   parseBounds,
@@ -47,9 +50,10 @@ import {
   utf8Bytes,
   writableCell,
 } from "./fake-grid";
+import { FakeConditionalFormatCollection } from "./fake-conditional-formats";
+import { type SortField, cutsTable, deleteRows, insertRows, sortRows } from "./fake-edits";
 import {
   FakeChartCollection,
-  FakeConditionalFormatCollection,
   FakeDataValidation,
   type FakePageLayout,
   fakePageLayout,
@@ -60,6 +64,8 @@ import {
 
 export * from "./fake-grid";
 export * from "./fake-objects";
+export * from "./fake-conditional-formats";
+export type { SortField } from "./fake-edits";
 
 export interface FakeStats {
   syncs: number;
@@ -581,7 +587,55 @@ export class FakeRange extends Proxy {
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.context.host.requires("1.6", "conditionalFormats");
-    return new FakeConditionalFormatCollection(this);
+    return new FakeConditionalFormatCollection(this.context, this);
+  }
+
+  /** Another range on this range's worksheet (what a conditional format's getRange gives). */
+  sibling(locate: () => MergeRange | null, orNull: boolean): FakeRange {
+    return new FakeRange(this.context, this.worksheet, locate, orNull);
+  }
+
+  /** Range.insert(Down): inserts as many rows of cells as the range has, shifting the cells below down. */
+  insert(shift: string): FakeRange {
+    if (shift !== "Down") throw invalidArgument(`the fake models insert shift Down, not ${shift}`);
+    let inserted: MergeRange | null = null;
+    this.write(() => {
+      const { sheet, bounds } = this.located();
+      if (cutsTable(sheet, bounds))
+        throw new FakeOfficeError("InvalidOperation", "This operation would shift cells in a table.");
+      insertRows(sheet, bounds);
+      inserted = { ...bounds };
+      this.context.host.changed(sheet, localAddress(bounds));
+    });
+    return this.sibling(() => inserted, false);
+  }
+
+  /** Range.delete(Up): deletes the range's cells, shifting the cells below up. */
+  delete(shift: string): void {
+    if (shift !== "Up") throw invalidArgument(`the fake models delete shift Up, not ${shift}`);
+    this.write(() => {
+      const { sheet, bounds } = this.located();
+      if (cutsTable(sheet, bounds))
+        throw new FakeOfficeError("InvalidOperation", "This operation would shift cells in a table.");
+      deleteRows(sheet, bounds);
+      this.context.host.changed(sheet, localAddress(bounds));
+    });
+  }
+
+  /** Range.sort (ExcelApi 1.2): apply(fields, matchCase, hasHeaders) sorts the range's rows. */
+  get sort(): { apply(fields: SortField[], matchCase?: boolean, hasHeaders?: boolean, orientation?: string): void } {
+    this.context.host.requires("1.2", "range.sort");
+    return {
+      apply: (fields, matchCase = false, hasHeaders = false, orientation = "Rows") => {
+        if (orientation !== "Rows") throw invalidArgument(`the fake sorts rows, not ${orientation}`);
+        const copy = fields.map((f) => ({ ...f }));
+        this.write(() => {
+          const { sheet, bounds } = this.located();
+          sortRows(sheet, bounds, copy, hasHeaders, matchCase);
+          this.context.host.changed(sheet, localAddress(bounds));
+        });
+      },
+    };
   }
 
   /** Runs `f` on every cell of the range at sync time. */
@@ -868,6 +922,84 @@ export class FakeExcel {
     this.deliverEvents();
   }
 
+  /** The user inserts `count` whole rows above `row` (Home › Insert › Insert Sheet Rows). */
+  userInsertRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheet(sheet);
+    insertRows(s, { top: row, bottom: row + count - 1, left: 1, right: COL_LIMIT });
+    this.changed(s, `${row}:${row + count - 1}`);
+    this.deliverEvents();
+  }
+
+  /** The user deletes `count` whole rows from `row` (Home › Delete › Delete Sheet Rows). */
+  userDeleteRows(sheet: string, row: number, count = 1): void {
+    const s = this.sheet(sheet);
+    deleteRows(s, { top: row, bottom: row + count - 1, left: 1, right: COL_LIMIT });
+    this.changed(s, `${row}:${row + count - 1}`);
+    this.deliverEvents();
+  }
+
+  /** The user sorts `address` (Data › Sort) by the fields, the first row kept as headers when asked. */
+  userSort(sheet: string, address: string, fields: readonly SortField[], hasHeaders = false): void {
+    const s = this.sheet(sheet);
+    sortRows(s, parseBounds(address), fields, hasHeaders, false);
+    this.changed(s, address);
+    this.deliverEvents();
+  }
+
+  /** The user sets (or, with null, removes) the fill of `address` (Home › Fill Color); no change event. */
+  userFill(sheet: string, address: string, color: string | null): void {
+    const s = this.sheet(sheet);
+    const b = parseBounds(address);
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++)
+        writableCell(s, r, c).fill =
+          color === null ? null : { color: color.toUpperCase(), pattern: "Solid", patternColor: null };
+  }
+
+  /** The user adds a conditional format of their own (Home › Conditional Formatting › New Rule). */
+  userConditionalFormat(sheet: string, address: string, formula: string, fill: string): GridConditionalFormat {
+    const s = this.sheet(sheet);
+    const cf: GridConditionalFormat = {
+      id: newConditionalFormatId(),
+      bounds: parseBounds(address),
+      type: "Custom",
+      formula,
+      rule: null,
+      fill: fill.toUpperCase(),
+      font: null,
+      stopIfTrue: false,
+      rank: Math.min(0, ...s.conditionalFormats.map((x) => x.rank)) - 1,
+    };
+    s.conditionalFormats.push(cf);
+    return cf;
+  }
+
+  /** The workbook closed and opened again: every conditional format gets a new id, as in a new session. */
+  reopen(): void {
+    for (const s of this.grid.sheets) for (const cf of s.conditionalFormats) cf.id = newConditionalFormatId();
+  }
+
+  /** Every conditional format as "sheet!A1:B2 type formula fill", by sheet and priority, for comparisons. */
+  conditionalFormatList(): string[] {
+    return this.grid.sheets.flatMap((s) =>
+      byPriority(s).map(
+        (cf) => `${s.name}!${localAddress(cf.bounds)} ${cf.type} ${cf.formula ?? JSON.stringify(cf.rule)} ${cf.fill}`,
+      ),
+    );
+  }
+
+  /** The conditional-format fills over a cell, top priority first (what Excel shows when their rules hold). */
+  conditionalFillsAt(sheet: string, cell: string): string[] {
+    const s = this.sheet(sheet);
+    const b = parseBounds(cell);
+    return byPriority(s)
+      .filter(
+        (cf) =>
+          cf.bounds.top <= b.top && cf.bounds.bottom >= b.top && cf.bounds.left <= b.left && cf.bounds.right >= b.left,
+      )
+      .map((cf) => cf.fill ?? "");
+  }
+
   failAtSync(n: number, error: Error): void {
     this.failures.set(n, error);
   }
@@ -948,6 +1080,34 @@ function parseMerge(range: string): MergeRange | null {
   }
 }
 
+/** The file's expression rules as Custom conditional formats, in the file's priority order. */
+function fileConditionalFormats(ws: ExcelJS.Worksheet): GridConditionalFormat[] {
+  const out: GridConditionalFormat[] = [];
+  const list = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  for (const cf of list ?? []) {
+    const bounds = parseMerge(cf.ref.split(" ")[0] ?? "");
+    if (!bounds) continue;
+    for (const rule of cf.rules) {
+      if (rule.type !== "expression") continue;
+      const fill = rule.style?.fill;
+      const color = fill && fill.type === "pattern" ? argbColor(fill.bgColor ?? fill.fgColor) : null;
+      out.push({
+        id: newConditionalFormatId(),
+        bounds,
+        type: "Custom",
+        formula: `=${rule.formulae?.[0] ?? ""}`,
+        rule: null,
+        fill: color,
+        font: argbColor(rule.style?.font?.color),
+        stopIfTrue: false,
+        rank: rule.priority ?? out.length,
+      });
+    }
+  }
+  return out;
+}
+
 /** An exceljs workbook as a fake host grid: values as Office.js reports them, number formats, fills, merges. */
 export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): Grid {
   const sheets: GridSheet[] = wb.worksheets.map((ws) => {
@@ -965,7 +1125,9 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): Grid {
     const merges = ((ws.model as { merges?: string[] }).merges ?? [])
       .map(parseMerge)
       .filter((m): m is MergeRange => m !== null);
-    return newGridSheet(ws.name, cells, merges);
+    const sheet = newGridSheet(ws.name, cells, merges);
+    sheet.conditionalFormats.push(...fileConditionalFormats(ws));
+    return sheet;
   });
   return { name, sheets };
 }

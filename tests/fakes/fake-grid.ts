@@ -45,12 +45,45 @@ export interface GridValidation {
   ignoreBlanks: boolean | null;
 }
 
+/** A cell-value rule of a CellValue conditional format, as Office.js takes it. */
+export interface GridCellValueRule {
+  formula1: string;
+  formula2?: string;
+  operator: string;
+}
+
+/**
+ * A conditional format: its cells (`bounds`, which move when rows are inserted or deleted above or inside them,
+ * but not when the cells are sorted), its rule (Custom `formula`, or a CellValue `rule`) and format.
+ */
 export interface GridConditionalFormat {
+  /** Office's id within the session (FakeExcel.reopen gives every one a new id, as a new session would). */
+  id: string;
   bounds: MergeRange;
   type: string;
   formula: string | null;
+  rule?: GridCellValueRule | null;
   fill: string | null;
   font: string | null;
+  stopIfTrue: boolean;
+  /** Lower is evaluated first: Office's priority is the place in the sheet's formats ordered by rank. */
+  rank: number;
+}
+
+/** A sheet's conditional formats by priority (0 first, on top). */
+export function byPriority(sheet: GridSheet): GridConditionalFormat[] {
+  return sheet.conditionalFormats
+    .map((cf, i) => ({ cf, i }))
+    .sort((a, b) => a.cf.rank - b.cf.rank || a.i - b.i)
+    .map((x) => x.cf);
+}
+
+let conditionalFormatIds = 0;
+
+/** A fresh conditional-format id, like Office's "{…}" ids. */
+export function newConditionalFormatId(): string {
+  conditionalFormatIds++;
+  return `{CF000000-0000-0000-0000-${String(conditionalFormatIds).padStart(12, "0")}}`;
 }
 
 export interface GridPivot {
@@ -84,6 +117,7 @@ export interface GridSheet {
   frozenRows: number;
   readonly tables: GridTable[];
   readonly validations: GridValidation[];
+  /** In the order they were added (see `byPriority` for Office's order). */
   readonly conditionalFormats: GridConditionalFormat[];
   readonly pivots: GridPivot[];
   readonly charts: GridChart[];
@@ -184,6 +218,12 @@ export function localAddress(b: MergeRange): string {
 
 export function parseBounds(address: string): MergeRange {
   const local = address.replace(/\$/g, "").toUpperCase();
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows) {
+    const [a, b] = [Number(rows[1]), Number(rows[2])];
+    if (a < 1 || b < 1) throw invalidArgument(address);
+    return { top: Math.min(a, b), left: 1, bottom: Math.max(a, b), right: COL_LIMIT };
+  }
   const [a, b] = local.split(":");
   const tl = a ? parseAddress(a) : null;
   const br = b ? parseAddress(b) : tl;

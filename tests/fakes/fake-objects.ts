@@ -1,12 +1,11 @@
 /**
- * The Excel fake's tables, data validation, conditional formats, PivotTables, charts and page layout: each call
+ * The Excel fake's tables, data validation, PivotTables, charts and page layout: each call
  * queues its request, applied to the grid (and recorded there for tests) at sync.
  */
 import type { FakeContext, FakeRange, FakeWorksheet } from "./excel-fake";
 import { FakeProxy } from "./fake-proxy";
 import {
   FakeOfficeError,
-  type GridConditionalFormat,
   type GridPivot,
   type GridChart,
   type GridTable,
@@ -195,37 +194,6 @@ export class FakeDataValidation {
           sheet.validations.splice(i, 1);
       }
     });
-  }
-}
-
-export class FakeConditionalFormatCollection {
-  constructor(private readonly range: FakeRange) {}
-
-  add(type: string): {
-    custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
-  } {
-    if (type !== "Custom") throw invalidArgument(`the fake knows only Custom conditional formats, not ${type}`);
-    const record: GridConditionalFormat = {
-      bounds: { top: 0, left: 0, bottom: 0, right: 0 },
-      type,
-      formula: null,
-      fill: null,
-      font: null,
-    };
-    this.range.onSync((sheet, bounds) => {
-      record.bounds = bounds;
-      sheet.conditionalFormats.push(record);
-    });
-    const later = (f: () => void): void => this.range.onSync(f);
-    return {
-      custom: {
-        rule: writeOnly<{ formula: string }>({ formula: (value) => later(() => (record.formula = value)) }),
-        format: {
-          fill: writeOnly<{ color: string }>({ color: (value) => later(() => (record.fill = value.toUpperCase())) }),
-          font: writeOnly<{ color: string }>({ color: (value) => later(() => (record.font = value.toUpperCase())) }),
-        },
-      },
-    };
   }
 }
 

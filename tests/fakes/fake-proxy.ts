@@ -44,6 +44,14 @@ export abstract class FakeProxy {
     return this;
   }
 
+  /** Marks the proxy resolved with values already loaded, as the items of a loaded collection are. */
+  preset(values: Readonly<Record<string, unknown>>, isNull = false): this {
+    this.resolved = true;
+    this.isNull = isNull;
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    return this;
+  }
+
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop) || this.isNull) throw notLoaded(prop);
     return this.loaded.get(prop) as T;

@@ -6,7 +6,8 @@
  * The rows are drawn in priority order: first the meetings that the frequency requirements need for every
  * period that has ended by as-of (`minimumScheduleRows(asOf)` of them: 36 at 2026-11-21, at most 46 when as-of
  * is 31 December), then the regular meetings of the rest of the year, then other activities. With fewer rows
- * than that minimum, `schedule.frequency` warnings are unavoidable; 60 rows are always enough.
+ * than that minimum the as-of year cannot be covered, so the rows are the next year's plan (all 计划, no period
+ * of it ended yet): any number of rows validates without an issue.
  * No real people: owners are roles (支部书记, 组织委员, 第一党小组 …), never names.
  */
 import type { CellDate, CellValue } from "../types";
@@ -18,7 +19,7 @@ import { type Random, createRandom } from "./random";
 
 export interface ScheduleSampleOptions {
   readonly seed?: number;
-  /** Events are planned in this date's year; those before it are 已完成, the others 计划. */
+  /** Events are planned in this date's year (below minimumScheduleRows, the next); earlier ones are 已完成. */
   readonly asOf: CellDate;
 }
 
@@ -192,9 +193,8 @@ function monthIn(r: Random, firstMonth: number, lastMonth: number): number {
 }
 
 /** The meetings the frequency requirements ask for: those of ended periods first, then the rest of the year. */
-function requiredEvents(r: Random, b: Branch, asOf: CellDate): { ended: Event[]; rest: Event[] } {
+function requiredEvents(r: Random, b: Branch, asOf: CellDate, year: number): { ended: Event[]; rest: Event[] } {
   const settings = defaultSettings();
-  const year = asOf.y;
   const ended: Event[] = [];
   const rest: Event[] = [];
   for (const req of SCHEDULE_FREQUENCY) {
@@ -278,10 +278,10 @@ function weekdays(year: number, m: number): number[] {
 export function sampleScheduleRows(n: number, options: ScheduleSampleOptions): Record<string, CellValue>[] {
   const r = createRandom(options.seed ?? 1);
   const asOf = options.asOf;
-  const year = asOf.y;
   const count = Math.max(0, Math.floor(n));
+  const year = count >= minimumScheduleRows(asOf) ? asOf.y : asOf.y + 1;
   const branch = makeBranch(r);
-  const { ended, rest } = requiredEvents(r, branch, asOf);
+  const { ended, rest } = requiredEvents(r, branch, asOf, year);
   const plan = [...ended, ...rest, ...otherEvents(r, branch, year)];
   const chosen = plan.slice(0, count);
   if (chosen.length < count) {
@@ -297,8 +297,8 @@ export function sampleScheduleRows(n: number, options: ScheduleSampleOptions): R
     let days = workdays.get(e.month);
     if (!days) workdays.set(e.month, (days = weekdays(year, e.month)));
     const monthStart = dayNumber({ kind: "date", y: year, m: e.month, d: 1 });
-    // Months well after as-of are often planned without a day yet.
-    const undated = monthStart > asOfDay + 31 && r.chance(0.4);
+    // Months well after as-of are often planned without a day yet (the first row is dated: its year is the plan's).
+    const undated = rows.length > 0 && monthStart > asOfDay + 31 && r.chance(0.4);
     let d = 0;
     if (!undated) {
       for (let attempt = 0; attempt < 40; attempt++) {

@@ -10,7 +10,6 @@ import { templateById } from "../../../src/core/templates";
 import { snapshotSheet, snapshotWorkbook } from "../../../src/xlsx/snapshot";
 import {
   type ActiveSheetRead,
-  type CellFill,
   type ChangedRange,
   type ExcelHost,
   type HostCapabilities,
@@ -21,9 +20,9 @@ import {
   type MarkRecord,
   type SummarySheetOptions,
   type SummarySheetResult,
-  MARK_COLORS,
-  distinctMarks,
+  isMarkFormula,
 } from "../../../addin/office/port";
+import { addMarks, formattingList, removeMarks } from "../../fakes/exceljs-marks";
 import { writeSettingsSheet } from "../../../addin/standalone/marked-copy";
 
 export interface Call {
@@ -33,20 +32,6 @@ export interface Call {
 
 function notFound(name: string): Error {
   return Object.assign(new Error(`The requested resource doesn't exist. (${name})`), { code: "ItemNotFound" });
-}
-
-function fillOf(cell: ExcelJS.Cell): CellFill {
-  const f = cell.style.fill;
-  if (!f || f.type !== "pattern" || f.pattern === "none") return null;
-  return { color: `#${(f.fgColor?.argb ?? "FF000000").slice(-6).toUpperCase()}` };
-}
-
-function setFill(cell: ExcelJS.Cell, fill: CellFill): void {
-  const { fill: _old, ...rest } = cell.style;
-  cell.style =
-    fill === null
-      ? rest
-      : { ...rest, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.color.slice(1)}` } } };
 }
 
 export class RecordingHost implements ExcelHost {
@@ -138,18 +123,13 @@ export class RecordingHost implements ExcelHost {
 
   async applyMarks(marks: readonly Mark[]): Promise<MarkRecord> {
     this.record("applyMarks", marks.length);
-    const cells = distinctMarks(marks).map((m) => {
-      const cell = this.sheet(m.sheet).getCell(m.cell);
-      const previous = fillOf(cell);
-      setFill(cell, { color: MARK_COLORS[m.severity] });
-      return { sheet: m.sheet, cell: m.cell, previous };
-    });
-    return { cells };
+    for (const m of marks) this.sheet(m.sheet);
+    return addMarks(this.workbook, marks);
   }
 
   async clearMarks(record: MarkRecord): Promise<void> {
     this.record("clearMarks", record.cells.length);
-    for (const m of record.cells) setFill(this.sheet(m.sheet).getCell(m.cell), m.previous);
+    removeMarks(this.workbook);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -195,10 +175,21 @@ export class RecordingHost implements ExcelHost {
     const out: Record<string, string> = {};
     this.sheet(sheetName).eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
-        const f = fillOf(cell);
-        if (f) out[cell.address] = f.color;
+        const f = cell.style.fill;
+        if (f && f.type === "pattern" && f.pattern !== "none")
+          out[cell.address] = `#${(f.fgColor?.argb ?? "FF000000").slice(-6).toUpperCase()}`;
       }),
     );
+    return out;
+  }
+
+  /** The add-in's marks on a sheet (its conditional formats), as A1 → colour. */
+  marks(sheetName: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const line of formattingList(this.workbook)) {
+      const m = /^(.*)!(\S+) (\S+) (\S*)$/.exec(line);
+      if (m && m[1] === sheetName && isMarkFormula(m[3])) out[m[2] as string] = `#${m[4]}`;
+    }
     return out;
   }
 
