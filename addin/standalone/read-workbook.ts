@@ -5,9 +5,23 @@
  */
 import type { WorkbookSnapshot } from "../../src/core/types";
 import { hasFormulas } from "../../src/xlsx/formulas/has-formulas";
+import { type FileKind, decodeHtml, decodeUtf16, sniffFile } from "../../src/xlsx/sniff";
+import { decodeCsv, readCsv } from "../../src/xlsx/csv";
 
 export type ReadFailure =
-  "empty" | "xls" | "encrypted" | "not-workbook" | "corrupt" | "no-sheets" | "unreadable" | "library";
+  | "empty"
+  | "xls"
+  | "encrypted"
+  | "not-workbook"
+  | "corrupt"
+  | "no-sheets"
+  | "unreadable"
+  | "library"
+  | "word"
+  | "powerpoint"
+  | "pdf"
+  | "image"
+  | "archive";
 
 /** A file the pane could not read; `kind` picks the message shown (see messages in the task pane's i18n). */
 export class WorkbookReadError extends Error {
@@ -20,31 +34,40 @@ export class WorkbookReadError extends Error {
   }
 }
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const ZIP_MAGIC = [0x50, 0x4b];
+/** How the page reads a file of each kind: the .xlsx readers, SheetJS, the CSV reader, or not at all. */
+type ReadRoute = "xlsx" | "sheetjs" | "csv" | ReadFailure;
 
-function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
-  return bytes.every((b, i) => buf[i] === b);
+function routeOf(kind: FileKind, fileName: string): ReadRoute {
+  const ext = /\.[^.]+$/.exec(fileName.toLowerCase())?.[0] ?? "";
+  switch (kind) {
+    case "xlsx":
+      return "xlsx";
+    case "archive":
+      // A damaged workbook is likelier than an archive named .xlsx: the reader says it is damaged.
+      return ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : "archive";
+    case "biff":
+    case "ods":
+    case "html":
+    case "utf16-text":
+      return "sheetjs";
+    case "text":
+      return ext === ".csv" ? "csv" : ext === ".txt" || ext === ".tsv" ? "sheetjs" : "not-workbook";
+    case "empty":
+    case "encrypted":
+    case "word":
+    case "powerpoint":
+    case "pdf":
+    case "image":
+      return kind;
+    default:
+      return "not-workbook";
+  }
 }
 
-/** True when a UTF-16LE string occurs in the bytes (how an encrypted OOXML package names its streams). */
-function includesUtf16(buf: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= buf.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-/** Classifies bytes that are not a zip package (an .xlsx is one); null when they look like one. */
-export function sniffWorkbook(buf: Uint8Array): ReadFailure | null {
-  if (buf.length === 0) return "empty";
-  if (startsWith(buf, OLE_MAGIC)) {
-    return includesUtf16(buf, "EncryptedPackage") || includesUtf16(buf, "EncryptionInfo") ? "encrypted" : "xls";
-  }
-  return startsWith(buf, ZIP_MAGIC) ? null : "not-workbook";
+/** What the page cannot read in a file, from its bytes; null when it reads it. */
+export function sniffWorkbook(buf: Uint8Array, fileName = "x.xlsx"): ReadFailure | null {
+  const route = routeOf(sniffFile(buf), fileName);
+  return route === "xlsx" || route === "sheetjs" || route === "csv" ? null : route;
 }
 
 export type ReadStage = "reading" | "loading-library" | "parsing";
@@ -133,8 +156,11 @@ export async function readWorkbookFile(
   } catch {
     throw new WorkbookReadError("unreadable", name);
   }
-  const failure = sniffWorkbook(bytes);
-  if (failure) throw new WorkbookReadError(failure, name);
+  const kind = sniffFile(bytes);
+  const route = routeOf(kind, name);
+  if (route === "csv") return { snapshot: readCsv(bytes, name), bytes: await csvAsXlsx(bytes, name) };
+  if (route === "sheetjs") return readWithSheetJsInBrowser(bytes, kind, name, onStage);
+  if (route !== "xlsx") throw new WorkbookReadError(route, name);
   onStage("loading-library");
   let ExcelJS: ExcelJsModule;
   let snapshotOf: SnapshotModule["snapshotOfXlsx"];
@@ -155,4 +181,68 @@ export async function readWorkbookFile(
   if (wb.worksheets.length === 0) throw new WorkbookReadError("no-sheets", name);
   const snapshot = await snapshotOf(wb, name, bytes);
   return { snapshot: await withFormulasComputed(snapshot), bytes };
+}
+
+type SheetJsReader = typeof import("../../src/xlsx/sheetjs/read-sheetjs");
+type SheetJsLib = typeof import("@e965/xlsx");
+
+let sheetjs: Promise<[SheetJsLib, SheetJsReader]> | undefined;
+
+/** SheetJS and its reader, fetched once and only for a file that needs them (.xls, .ods, HTML, text). */
+function loadSheetJs(): Promise<[SheetJsLib, SheetJsReader]> {
+  sheetjs ??= Promise.all([
+    import(/* webpackChunkName: "sheetjs" */ "@e965/xlsx"),
+    import(/* webpackChunkName: "sheetjs" */ "../../src/xlsx/sheetjs/read-sheetjs"),
+  ]).catch((e: unknown) => {
+    sheetjs = undefined;
+    throw e;
+  });
+  return sheetjs;
+}
+
+/**
+ * An .xls, .ods, HTML table or UTF-16 text, read with SheetJS. The kept bytes are the workbook as .xlsx (values and
+ * merges), since the marked copy is written from an .xlsx; the user's own file is never written.
+ */
+async function readWithSheetJsInBrowser(
+  bytes: Uint8Array,
+  kind: FileKind,
+  name: string,
+  onStage: (stage: ReadStage) => void,
+): Promise<OpenedWorkbook> {
+  onStage("loading-library");
+  let lib: [SheetJsLib, SheetJsReader];
+  try {
+    lib = await loadSheetJs();
+  } catch {
+    throw new WorkbookReadError("library", name);
+  }
+  const [X, reader] = lib;
+  onStage("parsing");
+  const input =
+    kind === "html"
+      ? decodeHtml(bytes)
+      : kind === "utf16-text"
+        ? decodeUtf16(bytes)
+        : kind === "text"
+          ? decodeCsv(bytes)
+          : bytes;
+  let read: { snapshot: WorkbookSnapshot; xlsx: Uint8Array };
+  try {
+    read = reader.readWithSheetJsAsXlsx(X, input, name);
+  } catch (e) {
+    throw new WorkbookReadError(reader.isPasswordError(e) ? "encrypted" : "corrupt", name);
+  }
+  if (read.snapshot.sheets.length === 0) throw new WorkbookReadError("no-sheets", name);
+  return { snapshot: await withFormulasComputed(read.snapshot), bytes: read.xlsx };
+}
+
+/** A CSV file's rows as .xlsx bytes, for the marked copy. */
+async function csvAsXlsx(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  try {
+    const [X, reader] = await loadSheetJs();
+    return reader.readWithSheetJsAsXlsx(X, decodeCsv(bytes), name).xlsx;
+  } catch {
+    throw new WorkbookReadError("library", name);
+  }
 }

@@ -8,12 +8,12 @@ describe("task pane shell", () => {
     expect(html).toContain("支部表格助手");
     for (const label of ["模板", "校验", "汇总", "设置"]) expect(html).toContain(label);
     expect(html).toContain("独立页面模式");
-    expect(html).toContain("打开一个 .xlsx 文件开始校验");
+    expect(html).toContain("打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验");
   });
 
   it("speaks English when asked", () => {
     const html = renderToString(<App initialMode="standalone" initialLang="en" />);
-    for (const label of ["Templates", "Validate", "Summary", "Settings", "Open an .xlsx file to start validating"]) {
+    for (const label of ["Templates", "Validate", "Summary", "Settings", "Open a workbook (.xlsx, .xls, .ods, .csv) to start validating"]) {
       expect(html).toContain(label);
     }
   });
@@ -31,7 +31,7 @@ describe("task pane shell", () => {
     const html = renderToString(<App initialMode="office" initialLang="zh-CN" office={{ host, markStore: null }} />);
     for (const label of ["当前工作表", "整个工作簿", "编辑时重新校验", "选择范围后点“校验”"])
       expect(html).toContain(label);
-    expect(html).not.toContain("打开 .xlsx 文件");
+    expect(html).not.toContain("打开表格文件");
   });
 
   it("detects standalone mode when office.js is not loaded", async () => {

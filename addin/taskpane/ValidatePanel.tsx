@@ -330,7 +330,7 @@ export function ValidatePanel({
           <input
             ref={inputRef}
             type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt,.htm,.html,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
             className={styles.hiddenInput}
             data-testid="file-input"
             tabIndex={-1}

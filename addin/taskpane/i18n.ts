@@ -182,9 +182,9 @@ const ZH: PaneText = {
   modes: { detecting: "正在检测运行环境…", office: "在 Excel 中运行", standalone: "独立页面模式" },
   langToggle: "English",
   langToggleLabel: "Switch to English",
-  openButton: "打开 .xlsx 文件…",
+  openButton: "打开表格文件…",
   dropHint: "或把文件拖到这里",
-  emptyState: "打开一个 .xlsx 文件开始校验",
+  emptyState: "打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验",
   privacyNote: "文件只在本机浏览器中读取，不会上传，也不会被修改。",
   stages: {
     reading: "正在读取文件…",
@@ -216,13 +216,23 @@ const ZH: PaneText = {
       case "empty":
         return `${f}：文件是空的（0 字节）。请确认文件已保存完整后再试。`;
       case "xls":
-        return `${f}：这是旧版 Excel 97-2003 (.xls) 文件。请在 Excel 或 WPS 中“另存为 Excel 工作簿 (.xlsx)”后再试。`;
+        return `${f}：旧版 Excel 97-2003 (.xls) 工作簿无法解析。请在 Excel 或 WPS 中“另存为 Excel 工作簿 (.xlsx)”后再试。`;
       case "encrypted":
         return `${f}：工作簿设置了打开密码，无法读取。请在 Excel 中清除密码并另存后再试。`;
       case "not-workbook":
-        return `${f}：不是 Excel 工作簿（.xlsx）。请选择 .xlsx 或 .xlsm 文件。`;
+        return `${f}：不是表格文件。请选择 .xlsx、.xls、.ods、.csv 或 .txt（制表符分隔）文件。`;
+      case "word":
+        return `${f}：这是 Word 文档，不是表格。请选择 Excel/WPS 表格文件；名单若在 Word 表格里，可复制到 Excel 中另存为 .xlsx 后再试。`;
+      case "powerpoint":
+        return `${f}：这是 PowerPoint 演示文稿，不是表格。请选择 Excel/WPS 表格文件（.xlsx、.xls）。`;
+      case "pdf":
+        return `${f}：这是 PDF 文件，无法读取其中的表格。请使用原始的 Excel/WPS 表格文件，或先用 WPS“PDF 转 Excel”转成 .xlsx 后再试。`;
+      case "image":
+        return `${f}：这是图片，不是表格。请使用原始的 Excel/WPS 表格文件（.xlsx、.xls）。`;
+      case "archive":
+        return `${f}：这是压缩包。请先解压，再选择其中的表格文件（.xlsx、.xls、.ods、.csv）。`;
       case "corrupt":
-        return `${f}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`;
+        return `${f}：文件已损坏或无法解析。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`;
       case "no-sheets":
         return `${f}：工作簿中没有工作表。请检查文件后再试。`;
       case "unreadable":
@@ -381,9 +391,9 @@ const EN: PaneText = {
   modes: { detecting: "Detecting the host…", office: "Running in Excel", standalone: "Standalone page" },
   langToggle: "中文",
   langToggleLabel: "切换到中文",
-  openButton: "Open .xlsx file…",
+  openButton: "Open a workbook…",
   dropHint: "or drop a file here",
-  emptyState: "Open an .xlsx file to start validating",
+  emptyState: "Open a workbook (.xlsx, .xls, .ods, .csv) to start validating",
   privacyNote: "The file is read only in this browser: it is not uploaded and not changed.",
   stages: {
     reading: "Reading the file…",
@@ -415,13 +425,23 @@ const EN: PaneText = {
       case "empty":
         return `${f}: the file is empty (0 bytes). Make sure it was saved completely and try again.`;
       case "xls":
-        return `${f}: this is an old Excel 97-2003 (.xls) file. Save it as an Excel Workbook (.xlsx) in Excel or WPS and try again.`;
+        return `${f}: this old Excel 97-2003 (.xls) workbook could not be read. Save it as an Excel Workbook (.xlsx) in Excel or WPS and try again.`;
       case "encrypted":
         return `${f}: the workbook is password-protected. Remove the password in Excel, save, and try again.`;
       case "not-workbook":
-        return `${f}: not an Excel workbook (.xlsx). Choose an .xlsx or .xlsm file.`;
+        return `${f}: not a spreadsheet. Choose an .xlsx, .xls, .ods, .csv or tab-separated .txt file.`;
+      case "word":
+        return `${f}: this is a Word document, not a spreadsheet. Choose the Excel/WPS workbook; a list in a Word table can be copied into Excel and saved as .xlsx.`;
+      case "powerpoint":
+        return `${f}: this is a PowerPoint presentation, not a spreadsheet. Choose the Excel/WPS workbook (.xlsx, .xls).`;
+      case "pdf":
+        return `${f}: this is a PDF; its tables cannot be read. Use the original Excel/WPS workbook, or convert the PDF to .xlsx in WPS first.`;
+      case "image":
+        return `${f}: this is an image, not a spreadsheet. Use the original Excel/WPS workbook (.xlsx, .xls).`;
+      case "archive":
+        return `${f}: this is an archive. Extract it first, then choose the workbook inside (.xlsx, .xls, .ods, .csv).`;
       case "corrupt":
-        return `${f}: the file is damaged or not a valid .xlsx workbook. Repair it in Excel/WPS, save as .xlsx and try again.`;
+        return `${f}: the file is damaged or could not be read. Repair it in Excel/WPS, save as .xlsx and try again.`;
       case "no-sheets":
         return `${f}: the workbook has no sheets. Check the file and try again.`;
       case "unreadable":

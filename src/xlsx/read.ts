@@ -57,7 +57,9 @@ export async function readWorkbookBuffer(
 ): Promise<{ snapshot: WorkbookSnapshot; workbook: ExcelJS.Workbook | null }> {
   const name = path.basename(fileName);
   const ext = path.extname(fileName).toLowerCase();
-  const kind = sniffFile(buf);
+  const sniffed = sniffFile(buf);
+  // A damaged workbook is likelier than an archive named .xlsx: the readers below say it is damaged.
+  const kind = sniffed === "archive" && (ext === ".xlsx" || ext === ".xlsm") ? "xlsx" : sniffed;
   switch (kind) {
     case "empty":
       throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);

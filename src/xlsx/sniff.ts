@@ -24,7 +24,7 @@ export type FileKind =
   | "archive"
   | "unknown";
 
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
 function startsWith(buf: Uint8Array, bytes: readonly number[], at = 0): boolean {
   if (buf.length < at + bytes.length) return false;

@@ -140,7 +140,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
 
   it("shows the empty state without loading exceljs", async () => {
     await page.goto(url);
-    await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe("打开一个 .xlsx 文件开始校验");
+    await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe("打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验");
     await expect(page.getByTestId("host-mode").textContent()).resolves.toBe("独立页面模式");
     await page.screenshot({ path: path.join(OUT, "standalone-empty.png"), fullPage: true });
     await page.locator("#tab-summary").click();
@@ -231,7 +231,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
       reached.push(await page.evaluate(() => document.activeElement?.textContent?.slice(0, 20) ?? ""));
       if (loc === "花名册!E7") found = true;
     }
-    expect(reached.some((t) => t.includes("打开 .xlsx 文件"))).toBe(true);
+    expect(reached.some((t) => t.includes("打开表格文件"))).toBe(true);
     expect(found).toBe(true);
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("focus-location").textContent()).resolves.toBe("花名册!E7");

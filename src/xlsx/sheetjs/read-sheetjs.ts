@@ -91,6 +91,28 @@ function readSheet(X: SheetJsModule, ws: SheetJs.WorkSheet, name: string, date19
  * Text is read raw: SheetJS leaves every cell a string (ID numbers keep all their digits), as CSV input is.
  */
 export function readWithSheetJs(X: SheetJsModule, input: Uint8Array | string, name: string): WorkbookSnapshot {
+  return readAndConvert(X, input, name, false).snapshot;
+}
+
+/**
+ * Like `readWithSheetJs`, also giving the workbook as .xlsx bytes (values and merges), for the standalone page's
+ * marked copy, which exceljs writes from an .xlsx.
+ */
+export function readWithSheetJsAsXlsx(
+  X: SheetJsModule,
+  input: Uint8Array | string,
+  name: string,
+): { snapshot: WorkbookSnapshot; xlsx: Uint8Array } {
+  const { snapshot, xlsx } = readAndConvert(X, input, name, true);
+  return { snapshot, xlsx: xlsx ?? new Uint8Array() };
+}
+
+function readAndConvert(
+  X: SheetJsModule,
+  input: Uint8Array | string,
+  name: string,
+  convert: boolean,
+): { snapshot: WorkbookSnapshot; xlsx: Uint8Array | null } {
   const options: SheetJs.ParsingOptions = {
     cellDates: false,
     cellNF: true,
@@ -115,7 +137,8 @@ export function readWithSheetJs(X: SheetJsModule, input: Uint8Array | string, na
     const ws = wb.Sheets[sheetName];
     return ws ? [readSheet(X, ws, sheetName, date1904)] : [];
   });
-  return { name, sheets };
+  const xlsx = convert ? new Uint8Array(X.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer) : null;
+  return { snapshot: { name, sheets }, xlsx };
 }
 
 /** SheetJS's own wording for a workbook it cannot open because of a password. */
