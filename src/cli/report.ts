@@ -1,4 +1,4 @@
-import type { Severity } from "../core/types";
+import type { Issue, Severity } from "../core/types";
 import type { ValidationResult } from "../core/engine";
 import { formatDate } from "../core/dates";
 import { type Lang, formatIssue } from "../core/messages";
@@ -29,6 +29,7 @@ export function jsonReport(file: string, result: ValidationResult, lang: Lang): 
         cell: i.cell,
         row: i.row,
         field: i.field,
+        person: i.person,
       };
       for (const k of PROMOTED_PARAMS) if (i.params[k] !== undefined) out[k] = i.params[k];
       out["message"] = formatIssue(i, lang);
@@ -36,6 +37,12 @@ export function jsonReport(file: string, result: ValidationResult, lang: Lang): 
     }),
     counts: result.counts,
   };
+}
+
+/** `邱筠（第 8 行）` before an issue's cell, when the issue names a person. */
+export function personPrefix(issue: Issue, lang: Lang): string {
+  if (issue.person === null || issue.row === null) return "";
+  return lang === "zh-CN" ? `${issue.person}（第 ${issue.row} 行）` : `${issue.person} (row ${issue.row}) `;
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
@@ -87,7 +94,7 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       const cells = group.map((i) => i.cell).filter((c): c is string => c !== null);
       const where = cells.length ? "  " + style.dim(cells.slice(0, 12).join(" ") + (cells.length > 12 ? " …" : "")) : "";
       lines.push(`  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`);
-      for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
+      for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${personPrefix(issue, lang)}${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
       if (group.length > maxPerRule) lines.push(style.dim(zh ? `    …另有 ${group.length - maxPerRule} 处（用 --format json 查看全部）` : `    … ${group.length - maxPerRule} more (see --format json)`));
     }
   }
