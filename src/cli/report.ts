@@ -1,8 +1,9 @@
-import type { Issue, Severity } from "../core/types";
+import type { Severity } from "../core/types";
 import type { ValidationResult } from "../core/engine";
 import { formatDate } from "../core/dates";
 import { type Lang, formatIssue } from "../core/messages";
 import { ruleTitle } from "../core/messages/titles";
+import { personLabel } from "../core/messages/person-label";
 import { templateById } from "../core/templates";
 import { type Style, severityColour } from "./style";
 
@@ -37,12 +38,6 @@ export function jsonReport(file: string, result: ValidationResult, lang: Lang): 
     }),
     counts: result.counts,
   };
-}
-
-/** `邱筠（第 8 行）` before an issue's cell, when the issue names a person. */
-export function personPrefix(issue: Issue, lang: Lang): string {
-  if (issue.person === null || issue.row === null) return "";
-  return lang === "zh-CN" ? `${issue.person}（第 ${issue.row} 行）` : `${issue.person} (row ${issue.row}) `;
 }
 
 const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
@@ -94,7 +89,7 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       const cells = group.map((i) => i.cell).filter((c): c is string => c !== null);
       const where = cells.length ? "  " + style.dim(cells.slice(0, 12).join(" ") + (cells.length > 12 ? " …" : "")) : "";
       lines.push(`  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`);
-      for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${personPrefix(issue, lang)}${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
+      for (const issue of group.slice(0, maxPerRule)) lines.push(`    ${personLabel(issue, lang)}${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
       if (group.length > maxPerRule) lines.push(style.dim(zh ? `    …另有 ${group.length - maxPerRule} 处（用 --format json 查看全部）` : `    … ${group.length - maxPerRule} more (see --format json)`));
     }
   }
