@@ -7,6 +7,7 @@ import { useEffect, useMemo } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../src/core/messages";
 import { formatIssue } from "../../src/core/messages";
+import { personLabel } from "../../src/core/messages/person-label";
 import type { ExcelHost, MarkRecord } from "../office/port";
 import type { MarkStore } from "../office/connect";
 import type { PaneText } from "./i18n";
@@ -106,7 +107,7 @@ function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: P
   const onDownload = () =>
     run(async () => {
       const { markedCopyBytes } = await import(/* webpackChunkName: "marked-copy" */ "../standalone/marked-copy");
-      const copy = await markedCopyBytes(source.bytes, done.result.issues, (i) => formatIssue(i, lang), done.edits);
+      const copy = await markedCopyBytes(source.bytes, done.result.issues, (i) => personLabel(i, lang) + formatIssue(i, lang), done.edits);
       const name = derivedFileName(done.fileName, "标注");
       downloadBytes(copy.bytes, name);
       return { name, cells: copy.cells };
@@ -140,8 +141,54 @@ function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: P
   );
 }
 
+function FixedCopy({ done, text }: { done: DoneState; text: PaneText }) {
+  const styles = useStyles();
+  const [action, run, reset] = useAction<{ name: string; cells: number }>();
+  useEffect(() => reset(), [done, reset]);
+  const source = done.source;
+  if (source.kind !== "file") return null;
+  const onDownload = () =>
+    run(async () => {
+      const { fixedCopyBytes, fixedCopyName } = await import(/* webpackChunkName: "fixed-copy" */ "../standalone/fixed-copy");
+      const name = fixedCopyName(done.fileName);
+      if (!name) throw new Error("not an .xlsx/.xlsm workbook");
+      const copy = await fixedCopyBytes(source.bytes, done.result);
+      const type = name.endsWith(".xlsm") ? "application/vnd.ms-excel.sheet.macroEnabled.12" : undefined;
+      downloadBytes(copy.bytes, name, type);
+      return { name, cells: copy.cells };
+    });
+  return (
+    <div className={styles.root} data-testid="fixed-copy">
+      <div className={styles.row}>
+        <Button disabled={action.status === "busy"} onClick={() => void onDownload()} data-testid="fixed-copy-download">
+          {text.fixedCopy.button}
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>{text.fixedCopy.note}</Caption1>
+      <div aria-live="polite">
+        {action.status === "busy" && <Text role="status">{text.fixedCopy.busy}</Text>}
+        {action.status === "done" && (
+          <Text role="status" data-testid="fixed-copy-done">
+            {text.fixedCopy.done(action.value.name, action.value.cells)}
+          </Text>
+        )}
+        {action.status === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{text.fixedCopy.failed}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}
+
 export function MarkActions(props: MarkActionsProps) {
   const { done, host } = props;
   if (!done || done.source.kind === "office") return host ? <OfficeMarks {...props} host={host} /> : null;
-  return <MarkedCopy done={done} lang={props.lang} text={props.text} />;
+  return (
+    <>
+      <MarkedCopy done={done} lang={props.lang} text={props.text} />
+      {/\.(xlsx|xlsm)$/i.test(done.fileName) && <FixedCopy done={done} text={props.text} />}
+    </>
+  );
 }

@@ -112,6 +112,13 @@ export interface PaneText {
     readonly failed: (action: string, detail: string) => string;
     readonly noHost: string;
   };
+  readonly fixedCopy: {
+    readonly button: string;
+    readonly note: string;
+    readonly busy: string;
+    readonly done: (file: string, cells: number) => string;
+    readonly failed: string;
+  };
   readonly markedCopy: {
     readonly button: string;
     readonly note: string;
@@ -313,6 +320,13 @@ const ZH: PaneText = {
       `此版本的 Excel 不支持“${f}”（需要 ${r}）。请把 Office 更新到最新版本，或改用 Excel 网页版；也可以在浏览器中打开独立页面使用下载功能。`,
     failed: (a, d) => `${a}失败：${d}。请检查工作簿（是否处于编辑单元格状态、工作表是否受保护）后重试。`,
     noHost: "尚未连接到 Excel，请稍候或重新打开任务窗格。",
+  },
+  fixedCopy: {
+    button: "下载修正副本",
+    note: "只改能确定正确值的单元格（多余空格、“汉”→“汉族”、15位身份证号升18位、标准党费、文本日期等），与命令行 zhibu fix 相同；图表、数据透视表和宏原样保留，原文件不会被改动。校验位、性别、日期顺序、重复等需按原始材料核对的问题不会自动修改。",
+    busy: "正在生成修正副本…",
+    done: (f, n) => `已下载 ${f}（修正了 ${n} 个单元格）。原文件没有被修改。`,
+    failed: "生成修正副本失败，请重试。",
   },
   markedCopy: {
     button: "下载标注副本",
@@ -523,6 +537,13 @@ const EN: PaneText = {
     failed: (a, d) =>
       `${a} failed: ${d}. Check the workbook (not in cell-edit mode, sheet not protected) and try again.`,
     noHost: "Not connected to Excel yet. Wait a moment or reopen the task pane.",
+  },
+  fixedCopy: {
+    button: "Download fixed copy",
+    note: "Only cells whose right value is certain are changed (stray spaces, 汉 → 汉族, 15 → 18-digit IDs, standard dues, text dates…), as `zhibu fix` does; charts, PivotTables and macros are kept and the original file is not changed. Check digits, gender, date order and duplicates need the paper records and are never changed.",
+    busy: "Building the fixed copy…",
+    done: (f, n) => `Downloaded ${f} (${n} cells fixed). The original file was not changed.`,
+    failed: "Could not build the fixed copy. Please try again.",
   },
   markedCopy: {
     button: "Download marked copy",

@@ -17,6 +17,7 @@ function issue(rule: string, severity: Issue["severity"], cell: string | null): 
     row: cell ? Number(cell.replace(/\D/g, "")) : null,
     field: null,
     params: {},
+    person: null,
   };
 }
 

@@ -13,6 +13,9 @@ const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板�
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
   zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
       多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）
+  zhibu fix FILE -o OUT.xlsx [--only RULE[,RULE…]] [--dry-run] [--format text|json] [--force]
+      写出修正副本：只改能确定正确值的单元格（空格、“汉”→“汉族”、15位身份证号升18位、标准党费、文本日期…），
+      列出每处改动；图表、数据透视表、宏等原样保留。退出码 0 修正后无错误，1 仍有需核对的错误，2 无法运行
   zhibu import-plan TEXTFILE [-o FILE] [--year YYYY] [--range each|first] [--branch NAME] [--force]
       把工作计划中的月度工作安排（“三月份：”“1、…”“（支部，4—7月份）”）转成月度工作安排表
 
@@ -42,6 +45,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   aggregate: async () => {
     const m = await import("./commands/aggregate");
     return { flags: m.aggregateFlags, run: m.runAggregate };
+  },
+  fix: async () => {
+    const m = await import("./commands/fix");
+    return { flags: m.fixFlags, run: m.runFix };
   },
   "import-plan": async () => {
     const m = await import("./commands/import-plan");

@@ -3,6 +3,7 @@ import type { ValidationResult } from "../core/engine";
 import { formatDate } from "../core/dates";
 import { type Lang, formatIssue } from "../core/messages";
 import { ruleTitle } from "../core/messages/titles";
+import { personLabel } from "../core/messages/person-label";
 import { templateById } from "../core/templates";
 import { skippedText } from "../core/messages/skipped";
 import { settingsReadText } from "../core/messages/settings-read";
@@ -34,6 +35,7 @@ export function jsonReport(file: string, result: ValidationResult, lang: Lang): 
         cell: i.cell,
         row: i.row,
         field: i.field,
+        person: i.person,
       };
       for (const k of PROMOTED_PARAMS) if (i.params[k] !== undefined) out[k] = i.params[k];
       out["message"] = formatIssue(i, lang);
@@ -117,7 +119,7 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
         `  ${colour(SEVERITY_LABEL[lang][first.severity])} ${style.bold(ruleTitle(first.rule, lang))} ${style.dim(first.rule)} ×${group.length}${where}`,
       );
       for (const issue of group.slice(0, maxPerRule))
-        lines.push(`    ${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
+        lines.push(`    ${personLabel(issue, lang)}${(issue.cell ?? "—").padEnd(6)} ${formatIssue(issue, lang)}`);
       if (group.length > maxPerRule)
         lines.push(
           style.dim(

@@ -49,10 +49,16 @@ export function enumLookup(field: FieldDef): Map<string, string> {
 
 /** The allowed value closest to what was typed, for the message of `cell.enum`. */
 export function suggestEnum(field: FieldDef, typed: string): string | null {
+  return closestEnum(field, typed)?.value ?? null;
+}
+
+/** The closest allowed value and whether no other value is as close (then a fix may apply it). */
+export function closestEnum(field: FieldDef, typed: string): { value: string; unique: boolean } | null {
   const t = compactText(typed);
   if (!t) return null;
   let best: string | null = null;
   let bestScore = Infinity;
+  let unique = true;
   for (const [spelling, value] of enumLookup(field)) {
     let score: number;
     if (spelling.startsWith(t) || t.startsWith(spelling)) score = Math.abs(spelling.length - t.length) * 0.5;
@@ -61,9 +67,10 @@ export function suggestEnum(field: FieldDef, typed: string): string | null {
     if (score < bestScore) {
       bestScore = score;
       best = value;
-    }
+      unique = true;
+    } else if (score === bestScore && value !== best) unique = false;
   }
-  return bestScore <= Math.max(2, t.length / 2) ? best : null;
+  return best !== null && bestScore <= Math.max(2, t.length / 2) ? { value: best, unique } : null;
 }
 
 const NUM = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;

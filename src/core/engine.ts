@@ -11,6 +11,7 @@ import { isCellDate } from "./coerce";
 import { rulesFor } from "./rules";
 import type { CollectRule, Reporter, RowRef, Rule, RowRule, SheetContext } from "./rules/types";
 import type { DataRow } from "./rows";
+import { personLookup } from "./person";
 
 export interface SheetReport {
   readonly sheet: string;
@@ -86,6 +87,7 @@ function makeReporter(ctx: SheetContext, originCol: number, rule: Rule, out: Iss
       row,
       field,
       params: p,
+      person: row !== null ? ctx.personAt(row) : null,
     });
   };
   return {
@@ -135,6 +137,7 @@ export function validateSheet(
     settings,
     asOf,
     column: (key) => byKey.get(key),
+    personAt: personLookup(sheet, match),
     shared<T>(key: string, make: (ctx: SheetContext) => T): T {
       // Asked for by rules on every row, with a handful of keys per sheet: a scan beats hashing the key.
       for (let i = 0; i < sharedKeys.length; i++) if (sharedKeys[i] === key) return sharedValues[i] as T;

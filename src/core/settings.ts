@@ -144,6 +144,7 @@ export function readSettings(sheet: SheetSnapshot): { settings: Settings; issues
         row,
         field: def.key,
         params: { item: def.label, value: headerText(raw), fallback: describeDefault(def) },
+        person: null,
       });
       return;
     }

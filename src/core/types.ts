@@ -61,6 +61,8 @@ export interface Issue {
   readonly row: number | null;
   readonly field: string | null;
   readonly params: IssueParams;
+  /** The row's 姓名 (cleaned), null when the sheet has no name column, the name is empty or the issue has no row. */
+  readonly person: string | null;
 }
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];

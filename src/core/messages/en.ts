@@ -1,4 +1,5 @@
 import type { Catalog } from "./types";
+import { peopleOnRows } from "./people";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
@@ -32,7 +33,11 @@ export const en: Catalog = {
   "roster.id.checksum": (p) => `ID check character should be ${s(p["expected"])} (found ${s(p["actual"])}); check the number`,
   "roster.id.birthdate": (p) =>
     p["reason"] === "future" ? `The birth date in the ID (${s(p["digits"])}) is after the as-of date` : `ID digits 7–14 "${s(p["digits"])}" are not a real date`,
-  "roster.id.duplicate": (p) => `Duplicate ID number: ${s(p["count"])} rows (${s(p["rows"])})`,
+  "roster.id.duplicate": (p) =>
+    p["otherRows"]
+      ? `Same ID number as ${peopleOnRows(p["otherNames"], p["otherRows"], (n, r) => (n ? `${n} (row ${r})` : `row ${r}`), ", ")}` +
+        (Number(p["count"]) > 2 ? ` (${s(p["count"])} rows share it)` : "")
+      : `Duplicate ID number: ${s(p["count"])} rows (${s(p["rows"])})`,
   "roster.birthdate.mismatch": (p) => `Birth date ${s(p["given"])} differs from the ID's ${s(p["fromId"])}`,
   "roster.gender.mismatch": (p) => `Gender is "${s(p["given"])}" but ID digit 17 says "${s(p["fromId"])}"`,
   "roster.future-date": (p) => `"${s(p["header"])}" ${s(p["date"])} is after the as-of date ${s(p["asOf"])}`,

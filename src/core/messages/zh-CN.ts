@@ -1,4 +1,5 @@
 import type { Catalog } from "./types";
+import { peopleOnRows } from "./people";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
@@ -34,7 +35,12 @@ export const zhCN: Catalog = {
   "roster.id.checksum": (p) => `身份证号校验位应为 ${s(p["expected"])}（现为 ${s(p["actual"])}），请核对号码是否录错`,
   "roster.id.birthdate": (p) =>
     p["reason"] === "future" ? `身份证号中的出生日期 ${s(p["digits"])} 晚于统计截止日期` : `身份证号第7–14位“${s(p["digits"])}”不是有效日期，请核对号码`,
-  "roster.id.duplicate": (p) => `身份证号重复：第 ${s(p["rows"])} 行共 ${s(p["count"])} 行是同一号码，请核对是否重复登记`,
+  "roster.id.duplicate": (p) =>
+    p["otherRows"]
+      ? `身份证号与${peopleOnRows(p["otherNames"], p["otherRows"], (n, r) => (n ? `${n}（第 ${r} 行）` : `第 ${r} 行`))}重复` +
+        (Number(p["count"]) > 2 ? `（共 ${s(p["count"])} 行同一号码）` : "") +
+        "，请核对是否重复登记"
+      : `身份证号重复：第 ${s(p["rows"])} 行共 ${s(p["count"])} 行是同一号码，请核对是否重复登记`,
   "roster.birthdate.mismatch": (p) => `出生日期 ${s(p["given"])} 与身份证号中的 ${s(p["fromId"])} 不一致`,
   "roster.gender.mismatch": (p) => `性别填“${s(p["given"])}”，但身份证号第17位表示“${s(p["fromId"])}”`,
   "roster.future-date": (p) => `「${s(p["header"])}」${s(p["date"])} 晚于统计截止日期 ${s(p["asOf"])}`,

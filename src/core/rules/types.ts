@@ -20,6 +20,8 @@ export interface SheetContext {
   readonly settings: Settings;
   readonly asOf: CellDate;
   column(key: string): ColumnBinding | undefined;
+  /** The 姓名 on a sheet row (1-based), null when the sheet has none there: for issues that name other rows. */
+  personAt(row: number): string | null;
   /** Computes a value once per sheet (e.g. a rule's list of columns) and hands it to every row. */
   shared<T>(key: string, make: (ctx: SheetContext) => T): T;
 }

@@ -82,10 +82,20 @@ export const idDuplicate: CollectRule<Seen> = {
     const last = id.charCodeAt(17);
     append(seen, hi, lo * 11 + (last === 88 ? 10 : last - 48), row.row);
   },
-  finish(seen, _ctx, report) {
+  finish(seen, ctx, report) {
     for (const rows of repeatedIds(seen).values()) {
       const listed = rows.slice(0, MAX_LISTED).join("、") + (rows.length > MAX_LISTED ? " 等" : "");
-      for (const row of rows) report.cell({ row }, "idNumber", { rows: listed, count: rows.length });
+      const names = rows.slice(0, MAX_LISTED + 1).map((r) => ctx.personAt(r) ?? "");
+      for (const row of rows) {
+        // The other rows of the same number, with their names (parallel lists joined by 、, a name "" when empty).
+        const others = rows.slice(0, MAX_LISTED + 1).flatMap((r, i) => (r === row ? [] : [i])).slice(0, MAX_LISTED);
+        report.cell({ row }, "idNumber", {
+          rows: listed,
+          count: rows.length,
+          otherRows: others.map((i) => rows[i]).join("、"),
+          otherNames: others.map((i) => names[i]).join("、"),
+        });
+      }
     }
   },
 };
