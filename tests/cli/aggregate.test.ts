@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellDate, CellValue } from "../../src/core/types";
@@ -56,8 +56,14 @@ function writeCsv(file: string, n: number, seed: number): string {
         ? formatDate(v)
         : String(v);
   const lines = [
-    sheetFields(roster).map((f) => f.header).join(","),
-    ...people.map((p) => sheetFields(roster).map((f) => text(p[f.key])).join(",")),
+    sheetFields(roster)
+      .map((f) => f.header)
+      .join(","),
+    ...people.map((p) =>
+      sheetFields(roster)
+        .map((f) => text(p[f.key]))
+        .join(","),
+    ),
   ];
   const full = path.join(branches, file);
   writeFileSync(full, lines.join("\r\n") + "\r\n", "utf8");
@@ -210,8 +216,8 @@ describe("zhibu aggregate", () => {
     result = await readOut(out);
   });
 
-  test("exits 0 with some files failing; says so on stdout; each failure is one line on stderr, with progress", () => {
-    expect(run.code).toBe(0);
+  test("exits 1 with some files failing; says so on stdout; each failure is one line on stderr, with progress", () => {
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain("已汇总 6 个文件，2 个无法读取");
     expect(run.stdout).toContain(out);
     const lines = run.stderr.trimEnd().split("\n");
@@ -396,6 +402,39 @@ describe("zhibu aggregate: refusals and folders", () => {
     expect(second.stdout).toContain("已汇总 6 个文件。");
     const { files } = await readOut(out);
     expect(files.map((r) => path.basename(String(r[1]))).sort()).toEqual(ok.map((b) => path.basename(b.file)).sort());
+  });
+
+  test("a folder's other files are listed as skipped with the reason; .xls and Unicode text are aggregated", async () => {
+    const folder = path.join(dir, "各支部-混合");
+    mkdirSync(folder, { recursive: true });
+    for (const b of ok.slice(0, 2)) copyFileSync(b.file, path.join(folder, path.basename(b.file)));
+    const formats = path.join(__dirname, "..", "fixtures", "formats");
+    copyFileSync(path.join(formats, "roster-libreoffice.xls"), path.join(folder, "三支部.xls"));
+    copyFileSync(path.join(formats, "roster-unicode.txt"), path.join(folder, "四支部.txt"));
+    writeFileSync(path.join(folder, "说明.docx"), "PK");
+    writeFileSync(path.join(folder, "备忘.txt"), "明天交材料");
+    writeFileSync(path.join(folder, "~$一支部.xlsx"), "lock");
+    mkdirSync(path.join(folder, "旧版"), { recursive: true });
+    const out = path.join(dir, "混合汇总.xlsx");
+    const r = await runCli(["aggregate", folder, "-o", out, "--as-of", "2026-11-21"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("已汇总 4 个文件，跳过 4 个");
+    const skippedLines = r.stderr.split("\n").filter((l) => l.includes("已跳过"));
+    expect(skippedLines).toEqual([
+      expect.stringMatching(/^zhibu aggregate: ~\$一支部\.xlsx：Excel\/WPS 打开文件时留下的临时文件，已跳过。$/),
+      expect.stringMatching(/^zhibu aggregate: 备忘\.txt：文本文件，不是“Unicode 文本”格式的表格，已跳过。$/),
+      expect.stringMatching(/^zhibu aggregate: 旧版：子文件夹/),
+      expect.stringMatching(/^zhibu aggregate: 说明\.docx：不是表格文件（\.docx），已跳过。$/),
+    ]);
+    const { files } = await readOut(out);
+    const listed = files.map((row) => [path.basename(String(row[1])), String(row.at(-1) ?? "")]);
+    expect(
+      listed
+        .filter(([, e]) => e.startsWith("已跳过"))
+        .map(([f]) => f)
+        .sort(),
+    ).toEqual(["~$一支部.xlsx", "备忘.txt", "旧版", "说明.docx"].sort());
+    expect(listed.map(([f]) => f)).toEqual(expect.arrayContaining(["三支部.xls", "四支部.txt"]));
   });
 
   test("the command is listed in --help", async () => {

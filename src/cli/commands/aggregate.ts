@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { summarizeContexts } from "../../core/summary";
@@ -9,6 +9,7 @@ import { templateById } from "../../core/templates";
 import type { Severity } from "../../core/types";
 import { readWorkbookFile } from "../../xlsx/read";
 import { InputError } from "../../xlsx/errors";
+import { sniffFile } from "../../xlsx/sniff";
 import { type AggregateFileRow, FILE_LIST_SHEET, buildAggregateWorkbook } from "../../xlsx/write-aggregate";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
@@ -21,12 +22,13 @@ export const aggregateFlags = {
   force: { value: false },
 } as const;
 
-const USAGE = "用法：zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]（FILE 也可以是一个文件夹）";
+const USAGE =
+  "用法：zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]（FILE 也可以是一个文件夹）；退出码 0 全部汇总，1 有文件跳过或无法读取，2 未能汇总";
 
 /** Progress lines from this many inputs on (always on a terminal). */
 export const AGGREGATE_PROGRESS_MIN_FILES = 4;
 
-const INPUT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".csv"]);
+const INPUT_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".htm", ".html"]);
 
 interface Input {
   readonly file: string;
@@ -34,12 +36,50 @@ interface Input {
   readonly error?: string;
 }
 
+/** A folder entry that was not read, and why (listed on stderr, in 文件清单 and in the summary line). */
+interface Skipped {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** Why a folder entry is not one of the workbooks to aggregate; null when it is one. */
+function skipReason(dir: string, name: string, outPath: string): string | null {
+  const file = path.join(dir, name);
+  if (path.resolve(file) === outPath) return "本次的输出文件";
+  if (name.startsWith("~$")) return "Excel/WPS 打开文件时留下的临时文件";
+  if (name.startsWith(".")) return "隐藏文件";
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return "无法访问";
+  }
+  if (stat.isDirectory()) return "子文件夹（不进入子文件夹，请单独指定）";
+  const ext = path.extname(name).toLowerCase();
+  if (INPUT_EXTENSIONS.has(ext)) return null;
+  // Excel's "Unicode 文本" is saved as .txt; other text files are notes, not tables.
+  if (ext === ".txt") {
+    try {
+      const head = Buffer.alloc(512);
+      const fd = openSync(file, "r");
+      const n = readSync(fd, head, 0, head.length, 0);
+      closeSync(fd);
+      if (sniffFile(head.subarray(0, n)) === "utf16-text") return null;
+    } catch {
+      return "无法访问";
+    }
+    return "文本文件，不是“Unicode 文本”格式的表格";
+  }
+  return `不是表格文件（${ext || "无扩展名"}）`;
+}
+
 /**
- * The files to read: each FILE as given; a folder stands for its .xlsx/.xlsm/.csv files (not recursive, no Excel
- * lock files "~$…", never the output itself, so re-running into the same folder with --force works).
+ * The files to read: each FILE as given; a folder stands for its workbooks (.xlsx/.xlsm/.xls/.ods/.csv/HTML, and
+ * .txt saved as Unicode text; not recursive). Everything else in a folder is listed as skipped, with the reason.
  */
-function expandInputs(args: readonly string[], out: string): Input[] {
+function expandInputs(args: readonly string[], out: string): { inputs: Input[]; skipped: Skipped[] } {
   const inputs: Input[] = [];
+  const skipped: Skipped[] = [];
   const outPath = path.resolve(out);
   for (const arg of args) {
     let isDir = false;
@@ -59,15 +99,17 @@ function expandInputs(args: readonly string[], out: string): Input[] {
       inputs.push({ file: arg, error: `${arg}：无法列出文件夹内容。请检查权限后再试。` });
       continue;
     }
-    const files = names
-      .filter((n) => INPUT_EXTENSIONS.has(path.extname(n).toLowerCase()) && !n.startsWith("~$") && !n.startsWith("."))
-      .map((n) => path.join(arg, n))
-      .filter((f) => path.resolve(f) !== outPath)
-      .sort((a, b) => a.localeCompare(b, "zh-CN"));
-    if (files.length === 0) inputs.push({ file: arg, error: `${arg}：文件夹中没有 .xlsx、.xlsm 或 .csv 文件。` });
+    const files: string[] = [];
+    for (const n of names.sort((a, b) => a.localeCompare(b, "zh-CN"))) {
+      const reason = skipReason(arg, n, outPath);
+      if (reason === null) files.push(path.join(arg, n));
+      else if (path.resolve(arg, n) !== outPath) skipped.push({ file: path.join(arg, n), reason });
+    }
+    if (files.length === 0)
+      inputs.push({ file: arg, error: `${arg}：文件夹中没有可汇总的表格文件（.xlsx、.xls、.ods、.csv）。` });
     for (const f of files) inputs.push({ file: f });
   }
-  return inputs;
+  return { inputs, skipped };
 }
 
 interface FileResult {
@@ -113,13 +155,14 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   const out = stringFlag(args.flags, "output");
   if (!out) throw new UsageError(`需要用 -o 指定输出的汇总工作簿。${USAGE}`);
   const asOf = parseAsOf(stringFlag(args.flags, "as-of"));
-  const inputs = expandInputs(args.positionals, out);
+  const { inputs, skipped } = expandInputs(args.positionals, out);
   checkOutputPath(
     out,
     inputs.map((i) => i.file),
     args.flags["force"] === true,
   );
 
+  for (const k of skipped) io.err(`zhibu aggregate: ${path.basename(k.file)}：${k.reason}，已跳过。\n`);
   const progress = new Progress(inputs.length >= AGGREGATE_PROGRESS_MIN_FILES || io.stderr.isTTY === true, io.stderr);
   const results: FileResult[] = [];
   for (const [i, input] of inputs.entries()) {
@@ -152,24 +195,43 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   const sections = aggregateTables(
     ok.map((r) => ({ branch: labelOf.get(r) ?? "", file: path.basename(r.file), summary: r.summary ?? {} })),
   );
-  const files: AggregateFileRow[] = results.map((r) => ({
-    file: r.file,
-    branch: labelOf.get(r) ?? "",
-    templates: r.templates,
-    asOf: r.asOf,
-    counts: r.counts,
-    error: r.error,
-  }));
+  const files: AggregateFileRow[] = [
+    ...results.map((r) => ({
+      file: r.file,
+      branch: labelOf.get(r) ?? "",
+      templates: r.templates,
+      asOf: r.asOf,
+      counts: r.counts,
+      error: r.error,
+    })),
+    ...skipped.map((k) => ({
+      file: k.file,
+      branch: "",
+      templates: [],
+      asOf: "",
+      counts: null,
+      error: `已跳过：${k.reason}`,
+    })),
+  ];
   const dates = [...new Set(ok.map((r) => r.asOf))];
   const dateText = dates.length === 1 ? dates[0] : `各支部不同（见「${FILE_LIST_SHEET}」）`;
-  const subtitle = `统计截止日期：${dateText}　共 ${ok.length} 个支部${failed > 0 ? `，另有 ${failed} 个文件无法读取（见「${FILE_LIST_SHEET}」）` : ""}`;
+  const others = [
+    skipped.length > 0 ? `跳过 ${skipped.length} 个文件` : "",
+    failed > 0 ? `${failed} 个文件无法读取` : "",
+  ].filter(Boolean);
+  const subtitle = `统计截止日期：${dateText}　共 ${ok.length} 个支部${others.length ? `；${others.join("，")}（见「${FILE_LIST_SHEET}」）` : ""}`;
   await buildAggregateWorkbook("各支部情况汇总", subtitle, sections, files).xlsx.writeFile(out);
 
+  const notRead = [
+    skipped.length > 0 ? `跳过 ${skipped.length} 个` : "",
+    failed > 0 ? `${failed} 个无法读取` : "",
+  ].filter(Boolean);
   const lines = [
-    `已汇总 ${ok.length} 个文件${failed > 0 ? `，${failed} 个无法读取（已列入「${FILE_LIST_SHEET}」）` : ""}。`,
+    `已汇总 ${ok.length} 个文件${notRead.length ? `，${notRead.join("，")}（已列入「${FILE_LIST_SHEET}」）` : ""}。`,
   ];
   if (sections.length === 0) lines.push("这些文件中没有找到可汇总的模板工作表（党员花名册等）。");
   lines.push(`已写入汇总工作簿：${out}`);
   io.out(lines.join("\n") + "\n");
-  return 0;
+  // 1: the workbook was written, but some inputs are not in it (each was named on stderr and in 文件清单).
+  return notRead.length > 0 ? 1 : 0;
 }
