@@ -36,19 +36,6 @@ export function scheduleTables(s: ScheduleSummary): SummaryTable[] {
   return [
     { title: `活动安排（${s.year}年，按月份和类型，不含已取消）`, columns: ["月份", ...types, "合计"], rows: matrix },
     {
-      title: "活动次数（按学期，不含已取消）",
-      columns: ["学期", ...types, "合计"],
-      rows: Object.entries(s.bySemesterType).map(([key, counts]) => {
-        const cells = types.map((t) => counts[t] ?? 0);
-        return [periodLabel(key), ...cells, cells.reduce((a, b) => a + b, 0)];
-      }),
-    },
-    {
-      title: `已召开的会议和活动（${s.year}年，状态为已完成）`,
-      columns: ["活动类型", "次数"],
-      rows: Object.entries(s.heldByType),
-    },
-    {
       title: "完成情况（截至统计截止日期）",
       columns: ["应完成活动", "已完成", "完成率"],
       rows: [[s.dueToDate, s.completed, s.completionRate]],
@@ -70,6 +57,19 @@ export function scheduleTables(s: ScheduleSummary): SummaryTable[] {
       title: "“三会一课”等活动次数不足",
       columns: ["活动类型", "期间", "应开次数", "实际次数"],
       rows: s.shortfalls.map((x) => [x.type, periodLabel(x.period), x.required, x.actual]),
+    },
+    {
+      title: "活动次数（按学期，不含已取消）",
+      columns: ["学期", ...types, "合计"],
+      rows: Object.entries(s.bySemesterType).map(([key, counts]) => {
+        const cells = types.map((t) => counts[t] ?? 0);
+        return [periodLabel(key), ...cells, cells.reduce((a, b) => a + b, 0)];
+      }),
+    },
+    {
+      title: `已召开的会议和活动（${s.year}年，状态为已完成）`,
+      columns: ["活动类型", "次数"],
+      rows: Object.entries(s.heldByType),
     },
   ];
 }
