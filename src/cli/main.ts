@@ -13,6 +13,8 @@ const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板�
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
   zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
       多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）
+  zhibu export FILE --form national -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
+      把花名册写成全国党员管理信息系统的「党员基本信息汇总表」（含完整身份证号，未脱敏）
   zhibu import-plan TEXTFILE [-o FILE] [--year YYYY] [--range each|first] [--branch NAME] [--force]
       把工作计划中的月度工作安排（“三月份：”“1、…”“（支部，4—7月份）”）转成月度工作安排表
 
@@ -42,6 +44,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   aggregate: async () => {
     const m = await import("./commands/aggregate");
     return { flags: m.aggregateFlags, run: m.runAggregate };
+  },
+  export: async () => {
+    const m = await import("./commands/export");
+    return { flags: m.exportFlags, run: m.runExport };
   },
   "import-plan": async () => {
     const m = await import("./commands/import-plan");
