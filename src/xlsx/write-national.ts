@@ -16,7 +16,14 @@ export function buildNationalWorkbook(rows: readonly (readonly CellValue[])[]): 
   wb.creator = "支部表格助手";
   const ws = wb.addWorksheet(NATIONAL_SHEET, {
     views: [{ state: "frozen", ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    },
   });
   ws.columns = NATIONAL_COLUMNS.map(([header, key]) => {
     const field = roster.fields.find((f) => f.key === key);

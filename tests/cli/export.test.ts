@@ -11,12 +11,53 @@ import { expectOneLineFailure, runCli, sample, tempDir, ROOT } from "../helpers/
 
 const dir = tempDir("zhibu-export-");
 const NATIONAL_FIXTURE = path.join(ROOT, "tests", "fixtures", "national", "national-form.xlsx");
-const HEADERS = ["序号", "姓名", "所在党支部", "公民身份证号", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期",
-  "转为正式党员日期", "工作岗位", "手机号", "固定电话", "家庭住址", "党籍状态", "是否为失联党员", "失去联系日期",
-  "是否为流动党员", "外出流向", "备注"];
+const HEADERS = [
+  "序号",
+  "姓名",
+  "所在党支部",
+  "公民身份证号",
+  "性别",
+  "民族",
+  "出生日期",
+  "学历",
+  "人员类别",
+  "加入党组织日期",
+  "转为正式党员日期",
+  "工作岗位",
+  "手机号",
+  "固定电话",
+  "家庭住址",
+  "党籍状态",
+  "是否为失联党员",
+  "失去联系日期",
+  "是否为流动党员",
+  "外出流向",
+  "备注",
+];
 /** The form's columns as roster fields (SPEC §2.1 keys and the national additions). */
-const FORM_FIELDS = new Set(["seq", "name", "branch", "idNumber", "gender", "ethnicity", "birthDate", "education", "category",
-  "admissionDate", "fullDate", "post", "phone", "landline", "address", "partyStatus", "lost", "lostDate", "mobile", "destination", "note"]);
+const FORM_FIELDS = new Set([
+  "seq",
+  "name",
+  "branch",
+  "idNumber",
+  "gender",
+  "ethnicity",
+  "birthDate",
+  "education",
+  "category",
+  "admissionDate",
+  "fullDate",
+  "post",
+  "phone",
+  "landline",
+  "address",
+  "partyStatus",
+  "lost",
+  "lostDate",
+  "mobile",
+  "destination",
+  "note",
+]);
 
 interface JsonIssue {
   rule: string;
@@ -62,7 +103,10 @@ describe.each([
   });
 
   test("round-trips: the export validates with the source's issues on the form's columns, and no others", async () => {
-    const before = (await issuesOf(source)).filter((i) => i.field === null || FORM_FIELDS.has(i.field)).map(key).sort();
+    const before = (await issuesOf(source))
+      .filter((i) => i.field === null || FORM_FIELDS.has(i.field))
+      .map(key)
+      .sort();
     const after = (await issuesOf(out)).map(key).sort();
     if (!source.endsWith("roster-clean.xlsx")) expect(before.length).toBeGreaterThan(0);
     expect(after).toEqual(before);
@@ -113,7 +157,10 @@ describe("export refuses, one line, exit 2", () => {
   test("to overwrite an existing output without --force (and does with it)", async () => {
     const out = path.join(dir, "exists.xlsx");
     writeFileSync(out, "keep");
-    expectOneLineFailure(await runCli(["export", sample("roster-clean.xlsx"), "--form", "national", "-o", out]), /已存在.*--force/);
+    expectOneLineFailure(
+      await runCli(["export", sample("roster-clean.xlsx"), "--form", "national", "-o", out]),
+      /已存在.*--force/,
+    );
     expect(readFileSync(out, "utf8")).toBe("keep");
     const r = await runCli(["export", sample("roster-clean.xlsx"), "--form", "national", "-o", out, "--force"]);
     expect(r.code).toBe(0);
@@ -121,10 +168,16 @@ describe("export refuses, one line, exit 2", () => {
   });
 
   test("an unknown form, a missing -o, a workbook without a roster", async () => {
-    expectOneLineFailure(await runCli(["export", sample("roster-clean.xlsx"), "--form", "county", "-o", path.join(dir, "x.xlsx")]), /--form county/);
+    expectOneLineFailure(
+      await runCli(["export", sample("roster-clean.xlsx"), "--form", "county", "-o", path.join(dir, "x.xlsx")]),
+      /--form county/,
+    );
     expectOneLineFailure(await runCli(["export", sample("roster-clean.xlsx"), "--form", "national"]), /-o/);
     const out = path.join(dir, "none.xlsx");
-    expectOneLineFailure(await runCli(["export", sample("ballot.xlsx"), "--form", "national", "-o", out]), /ballot\.xlsx.*党员花名册/);
+    expectOneLineFailure(
+      await runCli(["export", sample("ballot.xlsx"), "--form", "national", "-o", out]),
+      /ballot\.xlsx.*党员花名册/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -138,13 +191,36 @@ describe("summarize: the year's figures and the paragraph", () => {
     expect(lines[lines.length - 2]).toBe("【年度工作总结用语】");
     const p = lines[lines.length - 1]!;
     const n = (re: RegExp) => Number(re.exec(p)?.[1]);
-    expect([n(/现有党员(\d+)名/), n(/正式党员(\d+)名/), n(/预备党员(\d+)名）/), n(/女党员(\d+)名/), n(/少数民族党员(\d+)名/), n(/大专及以上学历(\d+)名/)]).toEqual([
-      r.members, r.byCategory["正式党员"], r.byCategory["预备党员"], r.women, r.minorities, r.collegeOrAbove,
+    expect([
+      n(/现有党员(\d+)名/),
+      n(/正式党员(\d+)名/),
+      n(/预备党员(\d+)名）/),
+      n(/女党员(\d+)名/),
+      n(/少数民族党员(\d+)名/),
+      n(/大专及以上学历(\d+)名/),
+    ]).toEqual([
+      r.members,
+      r.byCategory["正式党员"],
+      r.byCategory["预备党员"],
+      r.women,
+      r.minorities,
+      r.collegeOrAbove,
     ]);
     const dev = r["developmentThisYear"];
-    expect([n(/收到入党申请(\d+)份/), n(/发展入党积极分子(\d+)名/), n(/确定发展对象(\d+)名/), n(/接收预备党员(\d+)名/), n(/预备党员转正(\d+)名/)]).toEqual([
-      dev.applications.count, dev.activists.count, dev.candidates.count, dev.admissions.count, dev.fullMemberships.count,
+    expect([
+      n(/收到入党申请(\d+)份/),
+      n(/发展入党积极分子(\d+)名/),
+      n(/确定发展对象(\d+)名/),
+      n(/接收预备党员(\d+)名/),
+      n(/预备党员转正(\d+)名/),
+    ]).toEqual([
+      dev.applications.count,
+      dev.activists.count,
+      dev.candidates.count,
+      dev.admissions.count,
+      dev.fullMemberships.count,
     ]);
-    for (const k of ["developmentThisYear", "partyAgeBands", "upTo35", "fiftyYears", "politicalBirthdays"]) expect(r).toHaveProperty(k);
+    for (const k of ["developmentThisYear", "partyAgeBands", "upTo35", "fiftyYears", "politicalBirthdays"])
+      expect(r).toHaveProperty(k);
   });
 });

@@ -16,10 +16,13 @@ const NATIONAL = {
 const FIELDS = [...ROSTER_FIELDS, ...Object.keys(NATIONAL)];
 
 function run(over: RosterRow, fields: readonly string[] = FIELDS) {
-  const built = rosterSheet([basePerson({ address: "北京市海淀区中关村大街1号", partyStatus: "正常", lost: "否", mobile: "否", ...over })], {
-    fields,
-    headers: NATIONAL,
-  });
+  const built = rosterSheet(
+    [basePerson({ address: "北京市海淀区中关村大街1号", partyStatus: "正常", lost: "否", mobile: "否", ...over })],
+    {
+      fields,
+      headers: NATIONAL,
+    },
+  );
   const result = validate(workbook(built.sheet));
   return { built, result, of: (rule: string) => result.issues.filter((i) => i.rule === rule) };
 }
@@ -48,7 +51,8 @@ test("the new fields are read-only: not columns of generated templates", async (
   const { sheetFields } = await import("../../src/core/templates/fields");
   const { roster } = await import("../../src/core/templates/roster");
   const keys = sheetFields(roster).map((f) => f.key);
-  for (const k of ["address", "partyStatus", "lost", "lostDate", "mobile", "destination"]) expect(keys).not.toContain(k);
+  for (const k of ["address", "partyStatus", "lost", "lostDate", "mobile", "destination"])
+    expect(keys).not.toContain(k);
 });
 
 describe("roster.lost.date", () => {
@@ -63,14 +67,24 @@ describe("roster.lost.date", () => {
   test("是 without a date → warning on 失去联系日期", () => {
     const { built, of } = run({ lost: "是", lostDate: null });
     expect(of("roster.lost.date")).toEqual([
-      expect.objectContaining({ severity: "warning", cell: built.cell("lostDate", 0), field: "lostDate", params: expect.objectContaining({ reason: "missingDetail" }) }),
+      expect.objectContaining({
+        severity: "warning",
+        cell: built.cell("lostDate", 0),
+        field: "lostDate",
+        params: expect.objectContaining({ reason: "missingDetail" }),
+      }),
     ]);
   });
 
   test("a date with 否 → warning on 是否为失联党员", () => {
     const { built, of } = run({ lost: "否", lostDate: date(2024, 5, 1) });
     expect(of("roster.lost.date")).toEqual([
-      expect.objectContaining({ severity: "warning", cell: built.cell("lost", 0), field: "lost", params: expect.objectContaining({ reason: "answeredNo" }) }),
+      expect.objectContaining({
+        severity: "warning",
+        cell: built.cell("lost", 0),
+        field: "lost",
+        params: expect.objectContaining({ reason: "answeredNo" }),
+      }),
     ]);
   });
 
@@ -80,7 +94,10 @@ describe("roster.lost.date", () => {
   });
 
   test("是 on a sheet without the date column → warning on 是否为失联党员", () => {
-    const { built, of } = run({ lost: "是" }, FIELDS.filter((f) => f !== "lostDate"));
+    const { built, of } = run(
+      { lost: "是" },
+      FIELDS.filter((f) => f !== "lostDate"),
+    );
     expect(of("roster.lost.date").map((i) => i.cell)).toEqual([built.cell("lost", 0)]);
   });
 
@@ -114,7 +131,10 @@ describe("roster.mobile.destination", () => {
   });
 
   test("a destination on a sheet without 是否为流动党员 is not checked", () => {
-    const { of } = run({ destination: "上海市" }, FIELDS.filter((f) => f !== "mobile"));
+    const { of } = run(
+      { destination: "上海市" },
+      FIELDS.filter((f) => f !== "mobile"),
+    );
     expect(of("roster.mobile.destination")).toEqual([]);
   });
 });

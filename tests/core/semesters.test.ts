@@ -32,7 +32,12 @@ describe("设置 学期划分", () => {
 
   test("the default: spring February–July, autumn August–January; months map to their semester", () => {
     expect(semestersOf(defaultSettings())).toEqual({ spring: { first: 2, last: 7 }, autumn: { first: 8, last: 1 } });
-    expect([semesterOf(2026, 2), semesterOf(2026, 7), semesterOf(2026, 8), semesterOf(2027, 1)]).toEqual(["2026-S1", "2026-S1", "2026-S2", "2026-S2"]);
+    expect([semesterOf(2026, 2), semesterOf(2026, 7), semesterOf(2026, 8), semesterOf(2027, 1)]).toEqual([
+      "2026-S1",
+      "2026-S1",
+      "2026-S2",
+      "2026-S2",
+    ]);
     const s = { spring: { first: 3, last: 7 }, autumn: { first: 9, last: 1 } };
     expect([semesterOf(2026, 8, s), semesterOf(2026, 2, s)]).toEqual([null, null]);
   });
@@ -52,12 +57,20 @@ describe("schedule.frequency by semester", () => {
       .map((i) => [i.params["type"], i.params["period"], i.params["required"], i.params["actual"]]);
 
   test("the clean year (a 党员大会 and a 党课 each quarter) has 2 of each in spring: enough for 2, short of 3", () => {
-    expect(periods(cleanYear(2026), [["支部党员大会每学期次数", 2], ["党课每学期次数", 2]])).toEqual([]);
+    expect(
+      periods(cleanYear(2026), [
+        ["支部党员大会每学期次数", 2],
+        ["党课每学期次数", 2],
+      ]),
+    ).toEqual([]);
     expect(periods(cleanYear(2026), [["支部党员大会每学期次数", 3]])).toEqual([["支部党员大会", "2026-S1", 3, 2]]);
   });
 
   test("the autumn semester is checked once it has ended, counting January of the next year", () => {
-    const settings: Array<[string, string | number]> = [["年度", 2026], ["党课每学期次数", 3]];
+    const settings: Array<[string, string | number]> = [
+      ["年度", 2026],
+      ["党课每学期次数", 3],
+    ];
     const asOf = date(2027, 2, 10);
     // Spring: March and June (2); autumn: September and December (2).
     expect(periods(cleanYear(2026), settings, asOf)).toEqual([
@@ -70,7 +83,15 @@ describe("schedule.frequency by semester", () => {
 
   test("学期划分 moves the months counted: with 3—6月 spring, the June lecture still counts, July does not", () => {
     const july = baseEvent({ month: 7, date: date(2026, 7, 3), type: "党课", topic: "七月党课" });
-    expect(periods([...cleanYear(2026), july], [["党课每学期次数", 3], ["学期划分", "3-6,9-1"]])).toEqual([["党课", "2026-S1", 3, 2]]);
+    expect(
+      periods(
+        [...cleanYear(2026), july],
+        [
+          ["党课每学期次数", 3],
+          ["学期划分", "3-6,9-1"],
+        ],
+      ),
+    ).toEqual([["党课", "2026-S1", 3, 2]]);
     expect(periods([...cleanYear(2026), july], [["党课每学期次数", 3]])).toEqual([]);
   });
 
@@ -82,16 +103,24 @@ describe("schedule.frequency by semester", () => {
   });
 
   test("a bad 学期划分 is a settings.value warning and the default applies", () => {
-    const run = runSchedule(cleanYear(2026), { settings: [["学期划分", "7-2"], ["支部党员大会每学期次数", 3]] });
+    const run = runSchedule(cleanYear(2026), {
+      settings: [
+        ["学期划分", "7-2"],
+        ["支部党员大会每学期次数", 3],
+      ],
+    });
     expect(run.of("settings.value").map((i) => i.field)).toEqual(["semesters"]);
     expect(run.of("schedule.frequency").map((i) => i.params["period"])).toEqual(["2026-S1"]);
   });
 });
 
 test("the summary counts by semester too, and the shortfalls carry semester periods", () => {
-  const run = runSchedule([...cleanYear(2026), baseEvent({ month: 1, date: date(2026, 1, 9), type: "党课", topic: "一月党课" })], {
-    settings: [["党课每学期次数", 3]],
-  });
+  const run = runSchedule(
+    [...cleanYear(2026), baseEvent({ month: 1, date: date(2026, 1, 9), type: "党课", topic: "一月党课" })],
+    {
+      settings: [["党课每学期次数", 3]],
+    },
+  );
   const s = summarizeContexts(run.result.contexts, run.result.asOf)["schedule"] as ScheduleSummary;
   expect(Object.keys(s.bySemesterType)).toEqual(["2025-S2", "2026-S1", "2026-S2"]);
   expect(s.bySemesterType["2025-S2"]).toEqual({ 支部委员会: 1, 党小组会: 1, 党课: 1, 主题党日: 1 });

@@ -21,9 +21,20 @@ const none = { applicationDate: null, activistDate: null, candidateDate: null, a
 /** Rows chosen so every figure has a known answer (worked out by hand below). */
 const ROWS: RosterRow[] = [
   // 党龄 51 (>=50, 光荣在党50年), not a birthday month.
-  person("老张", date(1950, 2, 1), { ...none, admissionDate: date(1975, 3, 1), fullDate: date(1976, 3, 1), employment: "离退休" }),
+  person("老张", date(1950, 2, 1), {
+    ...none,
+    admissionDate: date(1975, 3, 1),
+    fullDate: date(1976, 3, 1),
+    employment: "离退休",
+  }),
   // Exactly 50 years on as-of: >=50, birthday in November (50 years).
-  person("老李", date(1952, 5, 5), { ...none, admissionDate: date(1976, 11, 21), fullDate: date(1977, 11, 21), gender: "女", ethnicity: "回族" }),
+  person("老李", date(1952, 5, 5), {
+    ...none,
+    admissionDate: date(1976, 11, 21),
+    fullDate: date(1977, 11, 21),
+    gender: "女",
+    ethnicity: "回族",
+  }),
   // Admitted this year (预备党员), candidate last year; aged 30 (≤35); 党龄 0 (<5).
   person("小王", date(1996, 1, 10), {
     ...none,
@@ -35,13 +46,25 @@ const ROWS: RosterRow[] = [
     dues: 45,
   }),
   // Full member this year, admitted 2025-05-01: 党龄 1 (<5); aged 35 (≤35).
-  person("小赵", date(1991, 6, 1), { ...none, admissionDate: date(2025, 5, 1), fullDate: date(2026, 5, 1), gender: "女" }),
+  person("小赵", date(1991, 6, 1), {
+    ...none,
+    admissionDate: date(2025, 5, 1),
+    fullDate: date(2026, 5, 1),
+    gender: "女",
+  }),
   // Admitted 2001-12-03: birthday next month (25 years), 党龄 24 (20-29); aged 36.
   person("钱老师", date(1990, 11, 1), { ...none, admissionDate: date(2001, 12, 3), fullDate: date(2002, 12, 3) }),
   // Admitted 2016-11-25: birthday this month, 党龄 9 (5-9, birthday not yet reached).
   person("孙老师", date(1985, 3, 3), { ...none, admissionDate: date(2016, 11, 25), fullDate: date(2017, 11, 25) }),
   // Activist this year, applied this year.
-  person("周同学", date(2000, 8, 8), { ...none, category: "入党积极分子", applicationDate: date(2026, 1, 5), activistDate: date(2026, 6, 1), dues: null, duesBase: null }),
+  person("周同学", date(2000, 8, 8), {
+    ...none,
+    category: "入党积极分子",
+    applicationDate: date(2026, 1, 5),
+    activistDate: date(2026, 6, 1),
+    dues: null,
+    duesBase: null,
+  }),
   // Candidate this year (not a member: in no member figure).
   person("吴老师", date(1994, 4, 4), {
     ...none,
@@ -53,7 +76,13 @@ const ROWS: RosterRow[] = [
     duesBase: null,
   }),
   // Applied last year: no figure of this year.
-  person("郑同学", date(2001, 1, 1), { ...none, category: "入党申请人", applicationDate: date(2025, 12, 30), dues: null, duesBase: null }),
+  person("郑同学", date(2001, 1, 1), {
+    ...none,
+    category: "入党申请人",
+    applicationDate: date(2025, 12, 30),
+    dues: null,
+    duesBase: null,
+  }),
 ];
 
 function summarize(rows: RosterRow[], withSchedule = false, asOf: CellDate = AS_OF) {
@@ -101,12 +130,28 @@ describe("the year's figures agree with the rows", () => {
   test("in December the next month is January of the next year", () => {
     const { roster } = summarize(ROWS, false, date(2026, 12, 10));
     expect(roster.politicalBirthdays.map((b) => [b.name, b.years])).toEqual([["钱老师", 25]]);
-    const jan = summarize([person("元旦", date(1980, 1, 1), { ...none, admissionDate: date(2000, 1, 5), fullDate: date(2001, 1, 5) })], false, date(2026, 12, 10));
+    const jan = summarize(
+      [person("元旦", date(1980, 1, 1), { ...none, admissionDate: date(2000, 1, 5), fullDate: date(2001, 1, 5) })],
+      false,
+      date(2026, 12, 10),
+    );
     expect(jan.roster.politicalBirthdays).toEqual([{ name: "元旦", date: "2000-01-05", years: 27 }]);
   });
 
   test("existing figures keep their keys", () => {
-    for (const key of ["members", "byCategory", "byGender", "women", "minorities", "collegeOrAbove", "byEducation", "ageBands", "byGroup", "byEmployment", "duesMonthlyTotal"])
+    for (const key of [
+      "members",
+      "byCategory",
+      "byGender",
+      "women",
+      "minorities",
+      "collegeOrAbove",
+      "byEducation",
+      "ageBands",
+      "byGroup",
+      "byEmployment",
+      "duesMonthlyTotal",
+    ])
       expect(r).toHaveProperty(key);
   });
 });
@@ -154,7 +199,12 @@ describe("the 年度工作总结 paragraph", () => {
     });
     const held = s.schedule!.heldByType;
     const meetings = /2026年召开支部党员大会(\d+)次、支委会(\d+)次、党小组会(\d+)次、党课(\d+)次。$/.exec(p);
-    expect(meetings?.slice(1).map(Number)).toEqual([held["支部党员大会"], held["支部委员会"], held["党小组会"], held["党课"]]);
+    expect(meetings?.slice(1).map(Number)).toEqual([
+      held["支部党员大会"],
+      held["支部委员会"],
+      held["党小组会"],
+      held["党课"],
+    ]);
     // The clean year holds, before 21 November: 3 general meetings, 11 committees, 11 group meetings, 3 lectures.
     expect(meetings?.slice(1).map(Number)).toEqual([3, 11, 11, 3]);
   });
@@ -162,7 +212,9 @@ describe("the 年度工作总结 paragraph", () => {
   test("without a schedule there is no meeting sentence; without a name it says 支部; no roster, no paragraph", () => {
     const s = summarize(ROWS);
     const p = yearParagraph(s, AS_OF, "  ")!;
-    expect(p).toMatch(/^截至2026年11月21日，支部现有党员6名（正式党员5名、预备党员1名），其中女党员2名、少数民族党员1名/);
+    expect(p).toMatch(
+      /^截至2026年11月21日，支部现有党员6名（正式党员5名、预备党员1名），其中女党员2名、少数民族党员1名/,
+    );
     expect(p).not.toMatch(/召开/);
     expect(yearParagraph({}, AS_OF, "第一党支部")).toBeNull();
   });

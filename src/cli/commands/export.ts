@@ -30,7 +30,10 @@ export async function runExport(args: ParsedArgs, io: Io): Promise<number> {
   const result = validateWorkbook(snapshot, { asOf });
   progress.done();
   if (!result.contexts.some((c) => c.template.id === "roster")) {
-    throw new InputError("unreadable", `${path.basename(file)}：没有找到党员花名册工作表（需有姓名、性别、身份证号、人员类别等列），无法导出${NATIONAL_SHEET}。`);
+    throw new InputError(
+      "unreadable",
+      `${path.basename(file)}：没有找到党员花名册工作表（需有姓名、性别、身份证号、人员类别等列），无法导出${NATIONAL_SHEET}。`,
+    );
   }
   const rows = nationalRows(result);
   await buildNationalWorkbook(rows).xlsx.writeFile(out);

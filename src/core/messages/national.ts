@@ -30,7 +30,13 @@ export const nationalMessages: MessagePart = {
     },
   },
   titles: {
-    "zh-CN": { "roster.lost.date": "失联党员与失去联系日期不符", "roster.mobile.destination": "流动党员与外出流向不符" },
-    en: { "roster.lost.date": "Lost contact and its date disagree", "roster.mobile.destination": "Mobile member and destination disagree" },
+    "zh-CN": {
+      "roster.lost.date": "失联党员与失去联系日期不符",
+      "roster.mobile.destination": "流动党员与外出流向不符",
+    },
+    en: {
+      "roster.lost.date": "Lost contact and its date disagree",
+      "roster.mobile.destination": "Mobile member and destination disagree",
+    },
   },
 };

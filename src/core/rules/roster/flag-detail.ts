@@ -12,5 +12,6 @@ export function checkFlagDetail(row: DataRow, flag: string, detail: string, repo
   const yes = answer === "是";
   const given = row.filled(detail);
   if (yes && !given) report.cell(row, row.has(detail) ? detail : flag, { reason: "missingDetail" });
-  else if (!yes && given && row.has(flag)) report.cell(row, flag, { reason: answer === "否" ? "answeredNo" : "notAnswered" });
+  else if (!yes && given && row.has(flag))
+    report.cell(row, flag, { reason: answer === "否" ? "answeredNo" : "notAnswered" });
 }
