@@ -29,6 +29,7 @@ import { type ExportOutcome, exportWorkbook, summaryFellBack } from "./office-ac
 import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
+import { YearReport } from "./YearReport";
 
 const useStyles = makeStyles({
   caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXXS },
@@ -231,6 +232,7 @@ export function SummaryPanel({
           <HostErrorBar error={exported.error} action="export" text={text} testId="summary-export-error" />
         )}
       </div>
+      <YearReport text={text} result={done.result} fileName={done.fileName} host={inOffice ? host : null} />
       {sections.length === 0 ? (
         <Body1 data-testid="summary-none">{text.summary.noTemplates}</Body1>
       ) : (

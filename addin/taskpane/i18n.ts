@@ -84,6 +84,22 @@ export interface PaneText {
     readonly openedNew: string;
     readonly exportDownloaded: (file: string, requirement: string) => string;
   };
+  /** The 年度工作总结 paragraph and the national 党员基本信息汇总表 export, in the 汇总 area. */
+  readonly yearReport: {
+    readonly heading: string;
+    readonly hint: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly copyFailed: string;
+    readonly nationalButton: string;
+    readonly nationalTitle: string;
+    readonly nationalWarning: (people: number) => string;
+    readonly nationalConfirm: string;
+    readonly cancel: string;
+    readonly nationalBusy: string;
+    readonly nationalDownloaded: (file: string) => string;
+    readonly nationalOpened: string;
+  };
   readonly office: {
     readonly scopeLabel: string;
     readonly scopeActive: string;
@@ -273,6 +289,22 @@ const ZH: PaneText = {
     exporting: "正在导出…",
     openedNew: "已在 Excel 中打开一个新的汇总工作簿，请在其中保存。",
     exportDownloaded: (f, r) => `此版本的 Excel 不能直接新建工作簿（需要 ${r}），已改为下载 ${f}。`,
+  },
+  yearReport: {
+    heading: "年度工作总结用语",
+    hint: "数字均取自上面的汇总，可直接粘贴到年度工作总结中。",
+    copy: "复制",
+    copied: "已复制到剪贴板。",
+    copyFailed: "无法访问剪贴板，请在文本框中全选后复制。",
+    nationalButton: "导出党员基本信息汇总表…",
+    nationalTitle: "导出党员基本信息汇总表",
+    nationalWarning: (n) =>
+      `将导出 ${n} 人的党员基本信息汇总表（全国党员管理信息系统格式）。文件含完整的身份证号和手机号，不脱敏。请妥善保管，录入后删除。`,
+    nationalConfirm: "确认导出",
+    cancel: "取消",
+    nationalBusy: "正在生成党员基本信息汇总表…",
+    nationalDownloaded: (f) => `已下载 ${f}（含完整身份证号，请妥善保管）。原文件没有被修改。`,
+    nationalOpened: "已在 Excel 中打开新的党员基本信息汇总表工作簿，请在其中保存。",
   },
   office: {
     scopeLabel: "校验范围",
@@ -489,6 +521,22 @@ const EN: PaneText = {
     exporting: "Exporting…",
     openedNew: "A new summary workbook is open in Excel; save it there.",
     exportDownloaded: (f, r) => `This Excel cannot create a workbook (needs ${r}), so ${f} was downloaded instead.`,
+  },
+  yearReport: {
+    heading: "Paragraph for the annual report",
+    hint: "Every number comes from the summary above; paste it into the 年度工作总结.",
+    copy: "Copy",
+    copied: "Copied to the clipboard.",
+    copyFailed: "The clipboard is not available: select the text in the box and copy it.",
+    nationalButton: "Export the national member form…",
+    nationalTitle: "Export the national member form (党员基本信息汇总表)",
+    nationalWarning: (n) =>
+      `Exports ${n} people in the form of the national party member information system. The file holds full ID numbers and phone numbers, unmasked. Keep it safe and delete it once entered.`,
+    nationalConfirm: "Export",
+    cancel: "Cancel",
+    nationalBusy: "Building the national member form…",
+    nationalDownloaded: (f) => `Downloaded ${f} (full ID numbers: keep it safe). The original file was not changed.`,
+    nationalOpened: "The national member form is open in Excel as a new workbook; save it there.",
   },
   office: {
     scopeLabel: "What to validate",

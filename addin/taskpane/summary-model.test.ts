@@ -15,3 +15,34 @@ describe("summary model", () => {
     expect(formatTableCell("", true)).toBe("");
   });
 });
+
+describe("the year report of the 汇总 area", () => {
+  const load = async () => {
+    const { readWorkbookFile } = await import("../../src/xlsx/read");
+    const { validateWorkbook } = await import("../../src/core/engine");
+    const { snapshot } = await readWorkbookFile(`${__dirname}/../../tests/fixtures/samples/roster-clean.xlsx`);
+    return validateWorkbook(snapshot, { asOf: { kind: "date", y: 2026, m: 11, d: 21 } });
+  };
+
+  it("gives the paragraph of the CLI, the same with masking on or off", async () => {
+    const { yearParagraphOf } = await import("./summary-model");
+    const { summaryOf, summaryParagraph } = await import("../../src/core/summary/sections");
+    const result = await load();
+    const p = yearParagraphOf(result);
+    expect(p).toMatch(/^截至2026年11月21日，实验小学党支部现有党员30名（正式党员28名、预备党员2名）/);
+    expect(summaryParagraph(result, summaryOf(result, true).summary)).toBe(p);
+  });
+
+  it("names the national export after the file and builds it unmasked, one row per roster row", async () => {
+    const { nationalCount, nationalFileName, nationalWorkbookBytes } = await import("./summary-model");
+    expect(nationalFileName("roster-clean.xlsx")).toBe("roster-clean-党员基本信息汇总表.xlsx");
+    const result = await load();
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await nationalWorkbookBytes(result));
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount - 1).toBe(nationalCount(result));
+    expect(nationalCount(result)).toBe(34);
+    expect(String(ws.getRow(2).getCell(4).value)).toMatch(/^\d{17}[\dX]$/);
+  });
+});

@@ -1,6 +1,7 @@
 /** What the 汇总 area shows and exports: summary tables per template, built from one validation result. */
 import type { ValidationResult } from "../../src/core/engine";
-import { type SummarySectionData, summaryOf, summaryTitles } from "../../src/core/summary/sections";
+import { type SummarySectionData, summaryOf, summaryParagraph, summaryTitles } from "../../src/core/summary/sections";
+import { nationalRows } from "../../src/core/national-form";
 
 export type PaneSummarySection = SummarySectionData;
 
@@ -31,4 +32,28 @@ export async function summaryWorkbookBytes(
   const wb = buildSummaryWorkbook(title, subtitle, sections);
   const buf = await wb.xlsx.writeBuffer();
   return buf as ArrayBuffer;
+}
+
+/** The 年度工作总结 paragraph (its numbers are the summary's; masking does not touch them); null without a roster. */
+export function yearParagraphOf(result: ValidationResult): string | null {
+  return summaryParagraph(result, summaryOf(result, false).summary);
+}
+
+/** People on the national form: every row of every roster sheet. */
+export function nationalCount(result: ValidationResult): number {
+  return result.contexts.filter((c) => c.template.id === "roster").reduce((n, c) => n + c.rows.length, 0);
+}
+
+/** `roster.xlsx` → `roster-党员基本信息汇总表.xlsx`. */
+export function nationalFileName(fileName: string): string {
+  const base = fileName.replace(/\.(xlsx|xlsm|xls)$/i, "") || "工作簿";
+  return `${base}-党员基本信息汇总表.xlsx`;
+}
+
+/** The national 党员基本信息汇总表 workbook's bytes (unmasked); the writer loads on demand. */
+export async function nationalWorkbookBytes(result: ValidationResult): Promise<ArrayBuffer> {
+  const { buildNationalWorkbook } = await import(
+    /* webpackChunkName: "national-writer" */ "../../src/xlsx/write-national"
+  );
+  return (await buildNationalWorkbook(nationalRows(result)).xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -12,14 +12,16 @@ const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板�
   zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask] [--force]
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
   zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
-      多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）
+      多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）；有文件跳过或无法读取时退出码为 1
   zhibu fix FILE -o OUT.xlsx [--only RULE[,RULE…]] [--dry-run] [--format text|json] [--force]
       写出修正副本：只改能确定正确值的单元格（空格、“汉”→“汉族”、15位身份证号升18位、标准党费、文本日期…），
       列出每处改动；图表、数据透视表、宏等原样保留。退出码 0 修正后无错误，1 仍有需核对的错误，2 无法运行
+  zhibu export FILE --form national -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
+      把花名册写成全国党员管理信息系统的「党员基本信息汇总表」（含完整身份证号，未脱敏）
   zhibu import-plan TEXTFILE [-o FILE] [--year YYYY] [--range each|first] [--branch NAME] [--force]
       把工作计划中的月度工作安排（“三月份：”“1、…”“（支部，4—7月份）”）转成月度工作安排表
 
-FILE 可以是 .xlsx、.xlsm 或 .csv（UTF-8 或 GBK）。zhibu 从不改写输入文件；输出文件已存在时需加 --force。
+FILE 可以是 .xlsx、.xlsm、.xls、.ods、网页导出的 .xls、.csv（UTF-8 或 GBK）或 Unicode 文本 .txt。zhibu 从不改写输入文件；输出文件已存在时需加 --force。
 统计截止日期默认取「设置」表，再默认今天；--as-of 优先。
 `;
 
@@ -49,6 +51,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   fix: async () => {
     const m = await import("./commands/fix");
     return { flags: m.fixFlags, run: m.runFix };
+  },
+  export: async () => {
+    const m = await import("./commands/export");
+    return { flags: m.exportFlags, run: m.runExport };
   },
   "import-plan": async () => {
     const m = await import("./commands/import-plan");

@@ -5,7 +5,7 @@ import { isCellDate } from "./coerce";
 import { parseNumberDate, parseTextDate } from "./dates";
 import { headerText } from "./header";
 
-export type SettingType = "text" | "date" | "year" | "count" | "percent" | "score";
+export type SettingType = "text" | "date" | "year" | "count" | "percent" | "score" | "semesters";
 export type SettingValue = string | number | CellDate | null;
 
 export interface SettingDef {
@@ -19,7 +19,10 @@ export interface SettingDef {
 
 export const SETTINGS_SHEET = "设置";
 
-/** The 设置 sheet's items. A null default means "derived" (today, the as-of year). */
+/** 学期 = 2–7月 (春季) and 8月–次年1月 (秋季) unless 设置 学期划分 says otherwise. */
+export const DEFAULT_SEMESTERS = "2—7月，8月—次年1月";
+
+/** The 设置 sheet's items. A null default means "derived" (today, the as-of year), or for a count "not checked". */
 export const SETTING_DEFS: readonly SettingDef[] = [
   { key: "branchName", label: "支部名称", type: "text", defaultValue: "", note: "用于标题和导出" },
   { key: "asOf", label: "统计截止日期", type: "date", defaultValue: null, note: "留空为今天；所有“到期”“逾期”按此日期判断" },
@@ -28,6 +31,9 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   { key: "committeePerMonth", label: "支部委员会每月次数", type: "count", defaultValue: 1, note: "一般每月召开一次" },
   { key: "groupMeetingPerMonth", label: "党小组会每月次数", type: "count", defaultValue: 1, note: "一般每月召开一次" },
   { key: "lecturePerQuarter", label: "党课每季度次数", type: "count", defaultValue: 1, note: "每季度至少一次" },
+  { key: "generalMeetingPerSemester", label: "支部党员大会每学期次数", type: "count", defaultValue: null, note: "学校按学期安排时填写，如 2；留空为不检查" },
+  { key: "lecturePerSemester", label: "党课每学期次数", type: "count", defaultValue: null, note: "学校按学期安排时填写；留空为不检查" },
+  { key: "semesters", label: "学期划分", type: "semesters", defaultValue: DEFAULT_SEMESTERS, note: "春季学期和秋季学期的起止月份，如 3—7月，9月—次年1月" },
   { key: "partyDayPerMonth", label: "主题党日每月次数", type: "count", defaultValue: 1, note: "每月相对固定一天" },
   { key: "lifeMeetingPerYear", label: "组织生活会每年次数", type: "count", defaultValue: 1, note: "一般每年一次" },
   { key: "appraisalPerYear", label: "民主评议党员每年次数", type: "count", defaultValue: 1, note: "一般每年一次" },
@@ -112,7 +118,40 @@ export function parseSettingValue(def: SettingDef, v: CellValue): SettingValue |
     }
     case "percent":
       return parsePercent(v) ?? undefined;
+    case "semesters":
+      return parseSemesterText(v);
   }
+}
+
+/** The months of the two semesters: spring `first`–`last` within a year, autumn from `first` possibly into the next. */
+export interface Semesters {
+  readonly spring: { readonly first: number; readonly last: number };
+  readonly autumn: { readonly first: number; readonly last: number };
+}
+
+/**
+ * 学期划分 as written: `2—7月，8月—次年1月`, `3-7,9-1`, or just the spring semester `3-8` (autumn is the rest of the
+ * year). A cell Excel turned into a date (`2-7` → 7 February) is read back as months. Normalised to `3—7月，9月—次年1月`.
+ */
+function parseSemesterText(v: CellValue): string | undefined {
+  let months: number[];
+  if (isCellDate(v)) months = [v.m, v.d];
+  else if (typeof v === "string") months = (compactText(v).match(/\d+/g) ?? []).map(Number);
+  else return undefined;
+  if (months.length === 2) months = [months[0]!, months[1]!, (months[1]! % 12) + 1, ((months[0]! + 10) % 12) + 1];
+  if (months.length !== 4 || months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) return undefined;
+  const [a, b, c, d] = months as [number, number, number, number];
+  // Spring lies within one year; autumn begins after it and, when it runs into the next year, ends before spring.
+  if (a > b || c <= b || (d < c && d >= a)) return undefined;
+  return `${a}—${b}月，${c}月—${d < c ? "次年" : ""}${d}月`;
+}
+
+/** The semesters in force (学期划分, else the default). */
+export function semestersOf(settings: Settings): Semesters {
+  const v = settings.values["semesters"];
+  const text = (typeof v === "string" && parseSemesterText(v)) || parseSemesterText(DEFAULT_SEMESTERS)!;
+  const [a, b, c, d] = (text.match(/\d+/g) ?? []).map(Number) as [number, number, number, number];
+  return { spring: { first: a, last: b }, autumn: { first: c, last: d } };
 }
 
 export function isSettingsSheet(name: string): boolean {
@@ -156,7 +195,7 @@ export function readSettings(sheet: SheetSnapshot): { settings: Settings; issues
 
 export function describeDefault(def: SettingDef): string {
   const v = def.defaultValue;
-  if (v === null) return def.type === "date" ? "今天" : "按日期推断的年份";
+  if (v === null) return def.type === "date" ? "今天" : def.type === "count" ? "不检查" : "按日期推断的年份";
   if (def.type === "percent" && typeof v === "number") return `${Math.round(v * 10000) / 100}%`;
   return String(v);
 }

@@ -286,6 +286,28 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     expect(rows.flat().filter((v) => ID_18.test(String(v)))).toEqual([]);
   });
 
+  it("shows the 年度工作总结 paragraph and exports the national form only after a confirmation", async () => {
+    // Still on the clean roster's summary (previous test).
+    const paragraph = page.getByTestId("year-paragraph");
+    await paragraph.waitFor({ timeout: 10000 });
+    await expect(paragraph.inputValue()).resolves.toMatch(/^截至.*现有党员30名（正式党员28名、预备党员2名），其中女党员22名/);
+    await page.getByTestId("national-export").click();
+    await expect(page.getByTestId("national-warning").textContent()).resolves.toContain("34 人");
+    await page.getByRole("button", { name: "取消" }).click();
+    await expect(page.getByTestId("national-warning").count()).resolves.toBe(0);
+    await page.getByTestId("national-export").click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("national-confirm").click()]);
+    expect(download.suggestedFilename()).toBe("roster-clean-党员基本信息汇总表.xlsx");
+    const file = path.join(OUT, "national.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(35);
+    expect(ID_18.test(String(ws.getRow(2).getCell(4).value))).toBe(true);
+    await expect(page.getByTestId("national-done").textContent()).resolves.toContain("roster-clean-党员基本信息汇总表.xlsx");
+  });
+
   it("masks the overdue probationer's ID in the messy roster's summary workbook", async () => {
     await page.locator("#tab-validate").click();
     await page.getByTestId("file-input").setInputFiles(FIXTURE);

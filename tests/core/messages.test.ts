@@ -108,13 +108,15 @@ function messyRows(): RosterRow[] {
       category: "群众",
     }),
     { note: "只有备注" },
+    p({ lost: "是" }),
+    p({ mobileFlag: "否", destination: "广东省深圳市" }),
   ];
 }
 
 function messyIssues(): Issue[] {
   const main = rosterSheet(messyRows(), {
-    fields: [...ROSTER_FIELDS, "mobile"],
-    headers: { mobile: "手机" },
+    fields: [...ROSTER_FIELDS, "mobile", "lost", "lostDate", "mobileFlag", "destination"],
+    headers: { mobile: "手机", lost: "是否为失联党员", lostDate: "失去联系日期", mobileFlag: "是否为流动党员", destination: "外出流向" },
   }).sheet;
   const noCategory = rosterSheet([basePerson({ phone: "" })], {
     name: "缺列",

@@ -648,7 +648,7 @@ describe("tests/fixtures/samples/schedule.xlsx (as-of 2026-11-21)", () => {
       { type: "主题党日", period: "2026-09", required: 1, actual: 0 },
     ]);
     const tables = scheduleTables(s);
-    expect(tables.map((t) => t.title)).toHaveLength(4);
+    expect(tables.map((t) => t.title)).toHaveLength(6);
     const matrix = tables[0]!;
     expect(matrix.rows).toHaveLength(13);
     expect(matrix.rows[12]![0]).toBe("合计");

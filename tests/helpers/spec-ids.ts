@@ -21,6 +21,8 @@ export const ROSTER_RULES = [
   "roster.dues.missing",
   "roster.dues.nonmember",
   "roster.phone.format",
+  "roster.lost.date",
+  "roster.mobile.destination",
 ] as const;
 
 /** SPEC §3 common rule ids (and settings.value). */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { type SummaryTable, formatTableCell } from "../../core/summary/table";
-import { summaryOf, summaryTitles } from "../../core/summary/sections";
+import { summaryOf, summaryParagraph, summaryTitles } from "../../core/summary/sections";
 import { formatDate } from "../../core/dates";
 import { buildSummaryWorkbook } from "../../xlsx/write-summary";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
@@ -54,6 +54,8 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
     if (sections.length === 0) parts.push("未找到可汇总的模板工作表（党员花名册等）。");
     for (const s of sections) parts.push(`\n【${s.heading}】`, ...s.tables.map((t) => "\n" + tableText(t)));
     if (out) parts.push(`\n已写入汇总工作簿：${out}`);
+    const paragraph = summaryParagraph(result, summary);
+    if (paragraph) parts.push("\n【年度工作总结用语】", paragraph);
     io.out(parts.join("\n") + "\n");
   }
   return 0;

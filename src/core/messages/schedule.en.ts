@@ -26,6 +26,8 @@ function periodEn(period: unknown): string {
   if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
   m = /^(\d{4})-Q([1-4])$/.exec(p);
   if (m) return `Q${m[2]} ${m[1]}`;
+  m = /^(\d{4})-S([12])$/.exec(p);
+  if (m) return `the ${m[2] === "1" ? "spring" : "autumn"} semester of ${m[1]}`;
   return p;
 }
 
@@ -33,6 +35,7 @@ function perOf(period: unknown): string {
   const p = s(period);
   if (/^\d{4}-\d{1,2}$/.test(p)) return "a month";
   if (/-Q\d$/.test(p)) return "a quarter";
+  if (/-S\d$/.test(p)) return "a semester";
   return "a year";
 }
 

@@ -12,15 +12,18 @@ function periodZh(period: unknown): string {
   if (m) return `${m[1]}年${Number(m[2])}月`;
   m = /^(\d{4})-Q([1-4])$/.exec(p);
   if (m) return `${m[1]}年第${"一二三四"[Number(m[2]) - 1]}季度`;
+  m = /^(\d{4})-S([12])$/.exec(p);
+  if (m) return `${m[1]}年${m[2] === "1" ? "春季" : "秋季"}学期`;
   return /^\d{4}$/.test(p) ? `${p}年` : p;
 }
 
-const PER: Readonly<Record<string, string>> = { month: "每月", quarter: "每季度", year: "每年" };
+const PER: Readonly<Record<string, string>> = { month: "每月", quarter: "每季度", semester: "每学期", year: "每年" };
 
 function perOf(period: unknown): string {
   const p = s(period);
   if (/^\d{4}-\d{1,2}$/.test(p)) return PER["month"]!;
   if (/-Q\d$/.test(p)) return PER["quarter"]!;
+  if (/-S\d$/.test(p)) return PER["semester"]!;
   return PER["year"]!;
 }
 

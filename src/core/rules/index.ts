@@ -29,6 +29,8 @@ import { duesRate } from "./roster/dues-rate";
 import { duesMissing } from "./roster/dues-missing";
 import { duesNonmember } from "./roster/dues-nonmember";
 import { phoneFormat } from "./roster/phone-format";
+import { lostDate } from "./roster/lost-date";
+import { mobileDestination } from "./roster/mobile-destination";
 import { itemsNone } from "./evaluation/items-none";
 import { weightsSum } from "./evaluation/weights-sum";
 import { scoreRange } from "./evaluation/score-range";
@@ -75,6 +77,8 @@ export const RULES: readonly Rule[] = [
   duesMissing,
   duesNonmember,
   phoneFormat,
+  lostDate,
+  mobileDestination,
   itemsNone,
   weightsSum,
   scoreRange,

@@ -2,6 +2,15 @@ import type { RosterSummary } from "./roster";
 import { AGE_BANDS } from "./roster";
 import { type SummaryTable, countRows } from "./table";
 import { CATEGORY, EDUCATION_LEVELS, EMPLOYMENT } from "../templates/roster";
+import { PARTY_AGE_BANDS } from "./roster-year";
+
+const STEP_LABELS: ReadonlyArray<readonly [keyof RosterSummary["developmentThisYear"], string]> = [
+  ["applications", "递交入党申请书"],
+  ["activists", "确定为入党积极分子"],
+  ["candidates", "确定为发展对象"],
+  ["admissions", "接收为预备党员"],
+  ["fullMemberships", "预备党员转正"],
+];
 
 const STATUS: Record<string, string> = { overdue: "已到期未转正", due: "30天内到期" };
 
@@ -30,6 +39,26 @@ export function rosterTables(s: RosterSummary): SummaryTable[] {
       title: "预备党员转正提醒",
       columns: ["姓名", "身份证号", "联系电话", "入党日期", "预备期满", "状态", "位置"],
       rows: s.probationTodo.map((t) => [t.name, t.idNumber, t.phone, t.admissionDate, t.due, STATUS[t.status] ?? t.status, `${t.sheet}!${t.row}`]),
+    },
+    {
+      title: "本年度发展党员情况",
+      columns: ["环节", "人数", "姓名"],
+      rows: STEP_LABELS.map(([key, label]) => [label, s.developmentThisYear[key].count, s.developmentThisYear[key].names.join("、")]),
+    },
+    { title: "按党龄（年）", columns: ["党龄", "人数", "比例"], rows: countRows(s.partyAgeBands, PARTY_AGE_BANDS, s.members), percentColumns: pct },
+    {
+      title: "青年党员和老党员",
+      columns: ["项目", "人数", "占党员比例", "姓名"],
+      rows: [
+        ["35岁及以下党员", s.upTo35.count, s.upTo35.rate, ""],
+        ["党龄50年及以上（光荣在党50年）", s.fiftyYears.count, s.members === 0 ? 0 : s.fiftyYears.count / s.members, s.fiftyYears.names.join("、")],
+      ],
+      percentColumns: pct,
+    },
+    {
+      title: "政治生日（本月和下月入党的党员）",
+      columns: ["姓名", "入党日期", "党龄（年）"],
+      rows: s.politicalBirthdays.map((b) => [b.name, b.date, b.years]),
     },
   ];
 }

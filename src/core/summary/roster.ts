@@ -8,6 +8,7 @@ import { probationDue } from "../rules/roster/probation-due";
 import { probationOverdue } from "../rules/roster/probation-overdue";
 import type { DataRow } from "../rows";
 import type { Reporter } from "../rules/types";
+import { type YearFigures, addYearRow, emptyYearFigures, finishYearFigures } from "./roster-year";
 
 export const AGE_BANDS = ["<=30", "31-35", "36-40", "41-45", "46-50", "51-55", "56-60", ">=61"] as const;
 
@@ -31,7 +32,7 @@ export interface ProbationTodo {
   readonly status: "overdue" | "due";
 }
 
-export interface RosterSummary {
+export interface RosterSummary extends YearFigures {
   members: number;
   byCategory: Counts;
   byGender: Counts;
@@ -76,6 +77,7 @@ export const rosterSummarizer: Summarizer<RosterSummary> = {
       byEmployment: {},
       duesMonthlyTotal: 0,
       probationTodo: [],
+      ...emptyYearFigures(),
     };
     let duesCents = 0;
     for (const ctx of contexts) {
@@ -100,6 +102,7 @@ export const rosterSummarizer: Summarizer<RosterSummary> = {
             });
           }
         }
+        addYearRow(s, row, ctx.sheet, asOf);
         if (!isMember(row)) continue;
         s.members++;
         const gender = row.text("gender");
@@ -124,6 +127,7 @@ export const rosterSummarizer: Summarizer<RosterSummary> = {
     s.minorityRate = rate(s.minorities, s.members);
     s.collegeRate = rate(s.collegeOrAbove, s.members);
     s.duesMonthlyTotal = duesCents / 100;
+    finishYearFigures(s, s.members, asOf);
     s.probationTodo.sort((a, b) => a.due.localeCompare(b.due));
     return s;
   },

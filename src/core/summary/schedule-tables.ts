@@ -2,12 +2,14 @@ import type { ScheduleSummary } from "./schedule";
 import type { SummaryTable } from "./table";
 import { SCHEDULE_TYPES } from "../templates/schedule";
 
-/** "2026-03" → 2026年3月, "2026-Q1" → 2026年第1季度, "2026" → 2026年. */
+/** "2026-03" → 2026年3月, "2026-Q1" → 2026年第1季度, "2026-S1" → 2026年春季学期, "2026" → 2026年. */
 export function periodLabel(period: string): string {
   let m = /^(\d{4})-(\d{1,2})$/.exec(period);
   if (m) return `${m[1]}年${Number(m[2])}月`;
   m = /^(\d{4})-Q([1-4])$/.exec(period);
   if (m) return `${m[1]}年第${m[2]}季度`;
+  m = /^(\d{4})-S([12])$/.exec(period);
+  if (m) return `${m[1]}年${m[2] === "1" ? "春季" : "秋季"}学期`;
   return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
 
@@ -55,6 +57,19 @@ export function scheduleTables(s: ScheduleSummary): SummaryTable[] {
       title: "“三会一课”等活动次数不足",
       columns: ["活动类型", "期间", "应开次数", "实际次数"],
       rows: s.shortfalls.map((x) => [x.type, periodLabel(x.period), x.required, x.actual]),
+    },
+    {
+      title: "活动次数（按学期，不含已取消）",
+      columns: ["学期", ...types, "合计"],
+      rows: Object.entries(s.bySemesterType).map(([key, counts]) => {
+        const cells = types.map((t) => counts[t] ?? 0);
+        return [periodLabel(key), ...cells, cells.reduce((a, b) => a + b, 0)];
+      }),
+    },
+    {
+      title: `已召开的会议和活动（${s.year}年，状态为已完成）`,
+      columns: ["活动类型", "次数"],
+      rows: Object.entries(s.heldByType),
     },
   ];
 }

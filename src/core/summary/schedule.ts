@@ -17,8 +17,9 @@ import {
   isCancelled,
   isDone,
   planYearOf,
+  semesterOf,
 } from "../rules/schedule/shared";
-import { defaultSettings } from "../settings";
+import { defaultSettings, semestersOf } from "../settings";
 
 export interface AttendanceTotals {
   /** 已完成 events with both 应到人数 (> 0) and 实到人数 (≤ 应到人数). */
@@ -32,6 +33,10 @@ export interface ScheduleSummary {
   year: number;
   /** "2026-03" → 活动类型 → events that month, excluding 已取消; months in time order. */
   byMonthType: Record<string, Counts>;
+  /** "2026-S1" → 活动类型 → events that 学期 (设置 学期划分), excluding 已取消; semesters in time order. */
+  bySemesterType: Record<string, Counts>;
+  /** 活动类型 → 已完成 events in the plan year: the meetings held, as the 年度工作总结 counts them. */
+  heldByType: Counts;
   /** Events (not 已取消) dated on or before as-of, or whose month has ended by as-of when undated. */
   dueToDate: number;
   /** Of those, the 已完成 ones. */
@@ -58,6 +63,13 @@ function typeOrder(a: string, b: string): number {
   return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
 }
 
+/** The counts with their types in SCHEDULE_TYPES order. */
+function ordered(types: Counts): Counts {
+  const out: Counts = {};
+  for (const t of Object.keys(types).sort(typeOrder)) out[t] = types[t] ?? 0;
+  return out;
+}
+
 export const scheduleSummarizer: Summarizer<ScheduleSummary> = {
   template: "schedule",
   summarize(contexts, asOf: CellDate) {
@@ -66,6 +78,9 @@ export const scheduleSummarizer: Summarizer<ScheduleSummary> = {
     for (const ctx of contexts) countDateYears(ctx.rows, years);
     const year = planYearOf(settings, asOf, years);
     const byMonth: Record<string, Counts> = {};
+    const bySemester: Record<string, Counts> = {};
+    const held: Counts = {};
+    const semesters = semestersOf(settings);
     const totals: Record<string, AttendanceTotals> = {};
     const counts: FrequencyCounts = new Map();
     let dueToDate = 0;
@@ -76,7 +91,12 @@ export const scheduleSummarizer: Summarizer<ScheduleSummary> = {
         if (isCancelled(row)) continue;
         const type = row.text("type");
         const at = eventMonth(row, year);
-        if (type !== null && at) bump((byMonth[monthKey(at.y, at.m)] ??= {}), type);
+        if (type !== null && at) {
+          bump((byMonth[monthKey(at.y, at.m)] ??= {}), type);
+          const semester = semesterOf(at.y, at.m, semesters);
+          if (semester) bump((bySemester[semester] ??= {}), type);
+          if (at.y === year && isDone(row)) bump(held, type);
+        }
         const day = eventDay(row, year);
         if (day && compareDates(day, asOf) <= 0) {
           dueToDate++;
@@ -101,12 +121,9 @@ export const scheduleSummarizer: Summarizer<ScheduleSummary> = {
       }
     }
     const byMonthType: Record<string, Counts> = {};
-    for (const key of Object.keys(byMonth).sort()) {
-      const types = byMonth[key] ?? {};
-      const ordered: Counts = {};
-      for (const t of Object.keys(types).sort(typeOrder)) ordered[t] = types[t] ?? 0;
-      byMonthType[key] = ordered;
-    }
+    for (const key of Object.keys(byMonth).sort()) byMonthType[key] = ordered(byMonth[key] ?? {});
+    const bySemesterType: Record<string, Counts> = {};
+    for (const key of Object.keys(bySemester).sort()) bySemesterType[key] = ordered(bySemester[key] ?? {});
     const attendanceRate: Record<string, number> = {};
     const attendanceTotals: Record<string, AttendanceTotals> = {};
     for (const t of Object.keys(totals).sort(typeOrder)) {
@@ -117,6 +134,8 @@ export const scheduleSummarizer: Summarizer<ScheduleSummary> = {
     return {
       year,
       byMonthType,
+      bySemesterType,
+      heldByType: ordered(held),
       dueToDate,
       completed,
       completionRate: rate(completed, dueToDate),

@@ -4,6 +4,7 @@ import { summarizeContexts, summaryTables } from "./index";
 import { maskDeep } from "../mask";
 import { templateById } from "../templates";
 import { formatDate } from "../dates";
+import { type YearParagraphInput, yearParagraph } from "./year-paragraph";
 
 export interface SummarySectionData {
   readonly templateId: string;
@@ -30,4 +31,9 @@ export function summaryTitles(result: ValidationResult, fileName: string): { tit
     title: `${branch}${branch ? " " : ""}情况汇总`,
     subtitle: `统计截止日期：${formatDate(result.asOf)}　来源：${fileName}`,
   };
+}
+
+/** The 年度工作总结 paragraph of a validation result's summary (null without a roster). */
+export function summaryParagraph(result: ValidationResult, summary: Record<string, unknown>): string | null {
+  return yearParagraph(summary as YearParagraphInput, result.asOf, String(result.settings.values["branchName"] ?? ""));
 }

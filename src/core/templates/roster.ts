@@ -16,6 +16,9 @@ export const COLLEGE_OR_ABOVE: readonly string[] = ["研究生", "大学本科",
 
 export const EMPLOYMENT = ["在职", "离退休", "学生", "其他"] as const;
 
+export const PARTY_STATUS = ["正常", "停止党籍"] as const;
+export const YES_NO = ["是", "否"] as const;
+
 export const roster: TemplateDef = {
   id: "roster",
   sheetName: "党员花名册",
@@ -166,6 +169,20 @@ export const roster: TemplateDef = {
       textFormat: true,
       readOnly: true,
     },
+    // The national 党员基本信息汇总表 (全国党员管理信息系统) columns: read when present.
+    { key: "address", header: "家庭住址", aliases: ["住址", "家庭地址", "现住址", "居住地址"], type: "text", readOnly: true },
+    {
+      key: "partyStatus",
+      header: "党籍状态",
+      type: "enum",
+      values: PARTY_STATUS,
+      synonyms: { 停止: "停止党籍" },
+      readOnly: true,
+    },
+    { key: "lost", header: "是否为失联党员", aliases: ["是否失联党员", "是否失联", "失联党员"], type: "enum", values: YES_NO, readOnly: true },
+    { key: "lostDate", header: "失去联系日期", aliases: ["失联日期", "失去联系时间", "失联时间"], type: "date", readOnly: true },
+    { key: "mobile", header: "是否为流动党员", aliases: ["是否流动党员", "流动党员"], type: "enum", values: YES_NO, readOnly: true },
+    { key: "destination", header: "外出流向", aliases: ["流向", "外出去向"], type: "text", readOnly: true },
     { key: "note", header: "备注", type: "text", width: 16 },
   ],
 };

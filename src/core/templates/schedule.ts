@@ -28,7 +28,8 @@ export const SCHEDULE_STATUSES: readonly string[] = Object.values(SCHEDULE_STATU
 /** Meetings that need more than half of those expected to be present (SPEC §3 schedule.attendance.quorum). */
 export const QUORUM_TYPES: readonly string[] = [SCHEDULE_TYPE.general, SCHEDULE_TYPE.committee];
 
-export type FrequencyPeriod = "month" | "quarter" | "year";
+/** A semester is 学期 (设置 学期划分): the autumn one may run into January of the next year. */
+export type FrequencyPeriod = "month" | "quarter" | "semester" | "year";
 
 export interface FrequencyRequirement {
   /** 活动类型. */
@@ -42,9 +43,11 @@ export interface FrequencyRequirement {
 /** 三会一课 and the yearly meetings: how often each type must be held (SPEC §2.5, schedule.frequency). */
 export const SCHEDULE_FREQUENCY: readonly FrequencyRequirement[] = [
   { type: SCHEDULE_TYPE.general, setting: "generalMeetingPerQuarter", per: "quarter" },
+  { type: SCHEDULE_TYPE.general, setting: "generalMeetingPerSemester", per: "semester" },
   { type: SCHEDULE_TYPE.committee, setting: "committeePerMonth", per: "month" },
   { type: SCHEDULE_TYPE.group, setting: "groupMeetingPerMonth", per: "month" },
   { type: SCHEDULE_TYPE.lecture, setting: "lecturePerQuarter", per: "quarter" },
+  { type: SCHEDULE_TYPE.lecture, setting: "lecturePerSemester", per: "semester" },
   { type: SCHEDULE_TYPE.partyDay, setting: "partyDayPerMonth", per: "month" },
   { type: SCHEDULE_TYPE.life, setting: "lifeMeetingPerYear", per: "year" },
   { type: SCHEDULE_TYPE.appraisal, setting: "appraisalPerYear", per: "year" },

@@ -538,7 +538,7 @@ export function settingCell(def: SettingDef, value: SettingValue): { value: Cell
     if (value >= 1) return { value: `${pct}%` };
     return { value, numberFormat: Number.isInteger(pct) ? "0%" : "0.00%" };
   }
-  return { value, ...(def.type === "text" ? { numberFormat: TEXT_FORMAT } : {}) };
+  return { value, ...(def.type === "text" || def.type === "semesters" ? { numberFormat: TEXT_FORMAT } : {}) };
 }
 
 export function settingValidation(def: SettingDef): ValidationPlan | null {
@@ -590,6 +590,7 @@ export function settingValidation(def: SettingDef): ValidationPlan | null {
       };
     case "percent":
     case "text":
+    case "semesters":
       return { type: "any", showInputMessage: true, promptTitle: base.promptTitle, prompt: base.prompt };
   }
 }

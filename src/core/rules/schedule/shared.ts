@@ -5,7 +5,7 @@
 import type { CellDate } from "../../types";
 import type { DataRow } from "../../rows";
 import type { SheetContext } from "../types";
-import { type Settings, settingNumber } from "../../settings";
+import { type Semesters, type Settings, defaultSettings, semestersOf, settingNumber } from "../../settings";
 import { compareDates, daysInMonth } from "../../dates";
 import {
   type FrequencyPeriod,
@@ -124,13 +124,16 @@ export function inquorate(row: DataRow): boolean {
 /** A (type, period) whose count of events falls short of what 设置 requires. */
 export interface Shortfall {
   readonly type: string;
-  /** "2026-03", "2026-Q1" or "2026". */
+  /** "2026-03", "2026-Q1", "2026-S1" or "2026". */
   readonly period: string;
   readonly required: number;
   readonly actual: number;
 }
 
-/** Events per type in each month of the plan year: counts[m] for m = 1…12 (index 0 unused). */
+/**
+ * Events per type in each month of the plan year and the next (an autumn semester ends there): counts[m] for
+ * m = 1…12 of the plan year, 13…24 of the next (index 0 unused).
+ */
 export type FrequencyCounts = Map<string, number[]>;
 
 const FREQUENCY_TYPES = new Set(SCHEDULE_FREQUENCY.map((f) => f.type));
@@ -143,21 +146,34 @@ export function countForFrequency(counts: FrequencyCounts, row: DataRow, year: n
   const type = row.text("type");
   if (type === null || !FREQUENCY_TYPES.has(type) || isCancelled(row)) return;
   const at = eventMonth(row, year);
-  if (!at || at.y !== year) return;
+  if (!at || (at.y !== year && at.y !== year + 1)) return;
   let months = counts.get(type);
-  if (!months) counts.set(type, (months = new Array<number>(13).fill(0)));
-  months[at.m] = (months[at.m] ?? 0) + 1;
+  if (!months) counts.set(type, (months = new Array<number>(25).fill(0)));
+  const i = (at.y - year) * 12 + at.m;
+  months[i] = (months[i] ?? 0) + 1;
 }
 
 export interface Period {
-  /** "2026-03", "2026-Q1" or "2026". */
+  /** "2026-03", "2026-Q1", "2026-S1" or "2026". */
   readonly key: string;
+  /** Months counted from January of the year (13 = January of the next year). */
   readonly firstMonth: number;
   readonly lastMonth: number;
 }
 
+const DEFAULT_SEMESTERS = semestersOf(defaultSettings());
+
+/** The semester a month belongs to, "2026-S1" (spring) or "2026-S2" (autumn, from its start year); null between. */
+export function semesterOf(y: number, m: number, semesters: Semesters = DEFAULT_SEMESTERS): string | null {
+  const { spring, autumn } = semesters;
+  if (m >= spring.first && m <= spring.last) return `${y}-S1`;
+  if (m >= autumn.first && (autumn.last < autumn.first || m <= autumn.last)) return `${y}-S2`;
+  if (autumn.last < autumn.first && m <= autumn.last) return `${y - 1}-S2`;
+  return null;
+}
+
 /** Every period of a kind in a year, in order. */
-export function periodsOf(per: FrequencyPeriod, year: number): Period[] {
+export function periodsOf(per: FrequencyPeriod, year: number, semesters: Semesters = DEFAULT_SEMESTERS): Period[] {
   switch (per) {
     case "month":
       return Array.from({ length: 12 }, (_, i) => ({
@@ -167,14 +183,30 @@ export function periodsOf(per: FrequencyPeriod, year: number): Period[] {
       }));
     case "quarter":
       return [1, 2, 3, 4].map((q) => ({ key: `${year}-Q${q}`, firstMonth: q * 3 - 2, lastMonth: q * 3 }));
+    case "semester": {
+      const { spring, autumn } = semesters;
+      const autumnLast = autumn.last < autumn.first ? autumn.last + 12 : autumn.last;
+      return [
+        { key: `${year}-S1`, firstMonth: spring.first, lastMonth: spring.last },
+        { key: `${year}-S2`, firstMonth: autumn.first, lastMonth: autumnLast },
+      ];
+    }
     case "year":
       return [{ key: String(year), firstMonth: 1, lastMonth: 12 }];
   }
 }
 
 /** The periods of a kind in the plan year that have ended on or before as-of (their last day ≤ as-of). */
-export function endedPeriods(per: FrequencyPeriod, year: number, asOf: CellDate): Period[] {
-  return periodsOf(per, year).filter((p) => compareDates(monthEnd(year, p.lastMonth), asOf) <= 0);
+export function endedPeriods(
+  per: FrequencyPeriod,
+  year: number,
+  asOf: CellDate,
+  semesters: Semesters = DEFAULT_SEMESTERS,
+): Period[] {
+  return periodsOf(per, year, semesters).filter((p) => {
+    const last = p.lastMonth - 1;
+    return compareDates(monthEnd(year + Math.floor(last / 12), (last % 12) + 1), asOf) <= 0;
+  });
 }
 
 /** The (type, period) pairs below the required count, in the order of SCHEDULE_FREQUENCY then of time. */
@@ -185,11 +217,12 @@ export function frequencyShortfalls(
   settings: Settings,
 ): Shortfall[] {
   const out: Shortfall[] = [];
+  const semesters = semestersOf(settings);
   for (const req of SCHEDULE_FREQUENCY) {
     const required = settingNumber(settings, req.setting);
     if (required <= 0) continue;
     const months = counts.get(req.type);
-    for (const p of endedPeriods(req.per, year, asOf)) {
+    for (const p of endedPeriods(req.per, year, asOf, semesters)) {
       let actual = 0;
       if (months) for (let m = p.firstMonth; m <= p.lastMonth; m++) actual += months[m] ?? 0;
       if (actual < required) out.push({ type: req.type, period: p.key, required, actual });

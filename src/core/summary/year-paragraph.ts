@@ -1,0 +1,50 @@
+/**
+ * The ready paragraph for the 年度工作总结, in the style secretaries write it: every number is taken from the
+ * summary figures (`summarize --format json`), so the paragraph and the JSON cannot disagree.
+ */
+import type { CellDate } from "../types";
+import type { RosterSummary } from "./roster";
+import type { ScheduleSummary } from "./schedule";
+import { CATEGORY } from "../templates/roster";
+import { SCHEDULE_TYPE } from "../templates/schedule";
+
+export interface YearParagraphInput {
+  readonly roster?: RosterSummary;
+  readonly schedule?: ScheduleSummary;
+}
+
+/** The meetings the paragraph names, with the words it uses for them. */
+const MEETINGS: ReadonlyArray<readonly [string, string]> = [
+  [SCHEDULE_TYPE.general, "支部党员大会"],
+  [SCHEDULE_TYPE.committee, "支委会"],
+  [SCHEDULE_TYPE.group, "党小组会"],
+  [SCHEDULE_TYPE.lecture, "党课"],
+];
+
+function dateText(d: CellDate): string {
+  return d.d === 0 ? `${d.y}年${d.m}月` : `${d.y}年${d.m}月${d.d}日`;
+}
+
+/**
+ * `截至2026年11月21日，第一党支部现有党员27名（正式党员25名、预备党员2名）…`; null without a roster. The
+ * meeting sentence (已完成 events of the plan year) is there when the workbook has a schedule.
+ */
+export function yearParagraph(figures: YearParagraphInput, asOf: CellDate, branchName: string): string | null {
+  const r = figures.roster;
+  if (!r) return null;
+  const branch = branchName.trim() || "支部";
+  const dev = r.developmentThisYear;
+  const parts = [
+    `截至${dateText(asOf)}，${branch}现有党员${r.members}名（正式党员${r.byCategory[CATEGORY.full] ?? 0}名、` +
+      `预备党员${r.byCategory[CATEGORY.probationary] ?? 0}名），其中女党员${r.women}名、少数民族党员${r.minorities}名、` +
+      `大专及以上学历${r.collegeOrAbove}名。`,
+    `${asOf.y}年收到入党申请${dev.applications.count}份，发展入党积极分子${dev.activists.count}名，` +
+      `确定发展对象${dev.candidates.count}名，接收预备党员${dev.admissions.count}名，预备党员转正${dev.fullMemberships.count}名。`,
+  ];
+  const s = figures.schedule;
+  if (s) {
+    const held = MEETINGS.map(([type, words]) => `${words}${s.heldByType[type] ?? 0}次`).join("、");
+    parts.push(`${s.year}年召开${held}。`);
+  }
+  return parts.join("");
+}
