@@ -427,7 +427,7 @@ describe("zhibu aggregate: refusals and folders", () => {
       expect.stringMatching(/^zhibu aggregate: 说明\.docx：不是表格文件（\.docx），已跳过。$/),
     ]);
     const { files } = await readOut(out);
-    const listed = files.map((row) => [path.basename(String(row[1])), String(row.at(-1) ?? "")]);
+    const listed = files.map((row): [string, string] => [path.basename(String(row[1])), String(row.at(-1) ?? "")]);
     expect(
       listed
         .filter(([, e]) => e.startsWith("已跳过"))
