@@ -200,7 +200,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
   it("clicking an issue shows its cell and row with the cell highlighted", async () => {
     await page.locator('[data-location="花名册!E25"]').click();
     await expect(page.getByTestId("focus-location").textContent()).resolves.toBe("花名册!E25");
-    await expect(page.getByTestId("focus").textContent()).resolves.toContain("身份证号重复");
+    await expect(page.getByTestId("focus").textContent()).resolves.toMatch(/身份证号与.+（第 \d+ 行）重复/);
     const preview = page.getByTestId("row-preview");
     await expect(preview.textContent()).resolves.toContain("第 25 行");
     await expect(preview.locator('td[data-highlighted="true"]').count()).resolves.toBe(1);
@@ -255,7 +255,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     const error = page.getByTestId("validate-error");
     await error.waitFor({ timeout: 10000 });
     await expect(error.textContent()).resolves.toBe(
-      "名单.xlsx：不是 Excel 工作簿（.xlsx）。请选择 .xlsx 或 .xlsm 文件。",
+      "名单.xlsx：不是表格文件。请选择 .xlsx、.xls、.ods、.csv 或 .txt（制表符分隔）文件。",
     );
     await page.screenshot({ path: path.join(OUT, "standalone-error.png"), fullPage: true });
   });
@@ -294,7 +294,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await page.getByTestId("national-export").click();
     await expect(page.getByTestId("national-warning").textContent()).resolves.toContain("34 人");
     await page.getByRole("button", { name: "取消" }).click();
-    await expect(page.getByTestId("national-warning").count()).resolves.toBe(0);
+    await page.getByTestId("national-warning").waitFor({ state: "detached", timeout: 10000 });
     await page.getByTestId("national-export").click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("national-confirm").click()]);
     expect(download.suggestedFilename()).toBe("roster-clean-党员基本信息汇总表.xlsx");
@@ -334,7 +334,8 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
 
   it("模板: downloads a roster template with sample rows that validates clean and has its table", async () => {
     await page.locator("#tab-templates").click();
-    await expect(page.getByTestId("template-list").getByRole("radio").count()).resolves.toBe(4);
+    // The four templates and "all four in one workbook".
+    await expect(page.getByTestId("template-list").getByRole("radio").count()).resolves.toBe(5);
     await expect(page.locator("#panel-templates").textContent()).resolves.toContain("民主评议党员测评统计表");
     // Labelled controls, reachable by name (what a screen reader announces).
     await page.getByRole("radio", { name: "党员花名册" }).check();
@@ -486,7 +487,7 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     await expect(group.locator("button").first().textContent()).resolves.toContain("公式没有计算结果");
     await expect(
       group.getByTestId("issue").evaluateAll((els) => els.map((e) => e.getAttribute("data-location"))),
-    ).resolves.toEqual(["党员花名册!F2", "党员花名册!S2"]);
+    ).resolves.toEqual(["党员花名册!F3", "党员花名册!S3"]);
   });
 
   it("made no request beyond this server and logged no console error", () => {
