@@ -156,7 +156,7 @@ describe("header recognition", () => {
       "工号",
       "name",
       "gender",
-      "家庭住址",
+      "籍贯",
       "idNumber",
       "category",
       "dues",
@@ -169,7 +169,7 @@ describe("header recognition", () => {
       [
         basePerson({
           工号: "T001",
-          家庭住址: " 某路\u30001号 ",
+          籍贯: " 某路\u30001号 ",
           考核结果: { kind: "error", code: "#N/A" },
         }),
       ],
