@@ -9,6 +9,7 @@ import type { ValidationResult } from "../../src/core/engine";
 import { summaryOf } from "../../src/core/summary/sections";
 import type { SummaryTable } from "../../src/core/summary/table";
 import { type PivotSource, pivotSources } from "../../src/core/summary/pivots";
+import { chartColumns, chartRows, chartTableIndex } from "../../src/core/summary/chart-table";
 import { cellAddress, columnLetter } from "../../src/core/address";
 import { quoteSheet } from "../../src/core/templates/sheet-plan";
 import type { SummarySheetOptions, SummarySheetResult } from "./port";
@@ -34,21 +35,9 @@ interface Placed {
   readonly headerRow: number;
 }
 
-/** Columns of a table a chart shows: the label column and the count columns after it (no percentages, no 合计). */
-function chartColumns(table: SummaryTable): number {
-  let n = 1;
-  for (let i = 1; i < table.columns.length; i++) {
-    if (table.percentColumns?.includes(i) || table.columns[i] === "合计") break;
-    if (!table.rows.every((r) => typeof r[i] === "number")) break;
-    n = i + 1;
-  }
-  return n;
-}
-
-/** The table a section's chart shows: the first "按…" count table, else the first with a count column. */
+/** The table a section's chart shows (src/core/summary/chart-table.ts). */
 function chartTable(tables: readonly Placed[]): Placed | null {
-  const usable = tables.filter((p) => p.table.rows.length > 0 && chartColumns(p.table) >= 2);
-  return usable.find((p) => p.table.title.startsWith("按")) ?? usable[0] ?? null;
+  return tables[chartTableIndex(tables.map((p) => p.table))] ?? null;
 }
 
 /** Rows the layout reserves for a PivotTable (compact layout: header, items, grand total, filter area). */
@@ -155,7 +144,7 @@ export async function writeSummarySheet(
         const pick = chartTable(mine);
         if (!pick) return;
         const cols = chartColumns(pick.table);
-        const data = ws.getRange(`A${pick.headerRow}:${columnLetter(cols)}${pick.headerRow + pick.table.rows.length}`);
+        const data = ws.getRange(`A${pick.headerRow}:${columnLetter(cols)}${pick.headerRow + chartRows(pick.table)}`);
         const chart = ws.charts.add("ColumnClustered" as Excel.ChartType, data, "Columns" as Excel.ChartSeriesBy);
         chart.title.text = `${sections[s]?.heading ?? ""}：${pick.table.title}`;
         const top = 4 + charts * (CHART_ROWS + 2);

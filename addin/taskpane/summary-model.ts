@@ -1,6 +1,7 @@
 /** What the 汇总 area shows and exports: summary tables per template, built from one validation result. */
 import type { ValidationResult } from "../../src/core/engine";
 import { type SummarySectionData, summaryOf, summaryTitles } from "../../src/core/summary/sections";
+import { pivotDataOf } from "../../src/core/summary/pivot-data";
 
 export type PaneSummarySection = SummarySectionData;
 
@@ -16,19 +17,19 @@ export function summaryFileName(fileName: string): string {
 }
 
 /**
- * Builds the summary workbook and returns its bytes. write-summary (and exceljs with it) is loaded on demand,
- * so neither is part of the pane's initial bundle.
+ * Builds the summary workbook (tables, data sheets, PivotTables, charts) and returns its bytes. write-summary (and
+ * exceljs with it) is loaded on demand, so neither is part of the pane's initial bundle.
  */
 export async function summaryWorkbookBytes(
   result: ValidationResult,
   fileName: string,
   sections: readonly PaneSummarySection[],
+  mask = true,
 ): Promise<ArrayBuffer> {
-  const { buildSummaryWorkbook } = await import(
+  const { writeSummaryWorkbook } = await import(
     /* webpackChunkName: "summary-writer" */ "../../src/xlsx/write-summary"
   );
   const { title, subtitle } = summaryTitles(result, fileName);
-  const wb = buildSummaryWorkbook(title, subtitle, sections);
-  const buf = await wb.xlsx.writeBuffer();
-  return buf as ArrayBuffer;
+  const bytes = await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) });
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -1,9 +1,11 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { type SummaryTable, formatTableCell } from "../../core/summary/table";
 import { summaryOf, summaryTitles } from "../../core/summary/sections";
 import { formatDate } from "../../core/dates";
-import { buildSummaryWorkbook } from "../../xlsx/write-summary";
+import { writeSummaryWorkbook } from "../../xlsx/write-summary";
+import { pivotDataOf } from "../../core/summary/pivot-data";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
 import { type Io, langOf, parseAsOf, readWithProgress } from "./common";
@@ -43,10 +45,11 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
   const { snapshot, progress } = await readWithProgress(file, io);
   const result = validateWorkbook(snapshot, { asOf, progress: (name, done, total) => progress.tick(`正在汇总「${name}」 ${done}/${total} 行…`) });
   progress.done();
-  const { summary, sections } = summaryOf(result, args.flags["no-mask"] !== true);
+  const mask = args.flags["no-mask"] !== true;
+  const { summary, sections } = summaryOf(result, mask);
   if (out) {
     const { title, subtitle } = summaryTitles(result, path.basename(file));
-    await buildSummaryWorkbook(title, subtitle, sections).xlsx.writeFile(out);
+    await writeFile(out, await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) }));
   }
   if (format === "json") io.out(JSON.stringify(summary, null, 2) + "\n");
   else {

@@ -26,6 +26,12 @@ export const PIVOT_DEFS: readonly PivotDef[] = [
     columns: ["category"],
     value: { field: "name", aggregate: "Count" },
   },
+  {
+    template: "roster",
+    title: "按年龄段统计党员人数",
+    rows: ["ageBand"],
+    value: { field: "name", aggregate: "Count" },
+  },
   { template: "roster", title: "按学历统计人数", rows: ["education"], value: { field: "name", aggregate: "Count" } },
   {
     template: "schedule",
@@ -39,6 +45,13 @@ export const PIVOT_DEFS: readonly PivotDef[] = [
     template: "evaluation",
     title: "按考核等次统计人数",
     rows: ["grade"],
+    value: { field: "name", aggregate: "Count" },
+  },
+  {
+    template: "evaluation",
+    title: "按部门与考核等次统计人数",
+    rows: ["department"],
+    columns: ["grade"],
     value: { field: "name", aggregate: "Count" },
   },
   {
