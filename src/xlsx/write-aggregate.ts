@@ -40,8 +40,9 @@ export function writeAggregateWorkbook(
   files: readonly AggregateFileRow[],
   data?: SummaryWorkbookInput["data"],
 ): Promise<Uint8Array> {
-  return writeSummaryWorkbook({ title, subtitle, sections, orientation: "landscape", ...(data ? { data } : {}) }, (wb) =>
-    addFileList(wb, files),
+  return writeSummaryWorkbook(
+    { title, subtitle, sections, orientation: "landscape", ...(data ? { data } : {}) },
+    (wb) => addFileList(wb, files),
   );
 }
 

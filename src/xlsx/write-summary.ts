@@ -83,16 +83,33 @@ function sheetsOf(input: SummaryWorkbookInput): PrintSheet[] {
     return [{ name: SUMMARY_SHEET, orientation: landscape.length > 0 ? "landscape" : "portrait", sections }];
   return [
     { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !wide(s)) },
-    ...landscape.map((s) => ({ name: `${SUMMARY_SHEET}-${s.heading}`.slice(0, 31), orientation: "landscape" as const, sections: [s] })),
+    ...landscape.map((s) => ({
+      name: `${SUMMARY_SHEET}-${s.heading}`.slice(0, 31),
+      orientation: "landscape" as const,
+      sections: [s],
+    })),
   ];
 }
 
 function printSetup(orientation: "portrait" | "landscape"): Partial<ExcelJS.PageSetup> {
-  return { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: MARGINS };
+  return {
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: MARGINS,
+  };
 }
 
 /** Lays one printed sheet out: title, subtitle, then each section on a page of its own with its chart. */
-function writePrintSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, sheet: PrintSheet, charts: PlacedChart[]): void {
+function writePrintSheet(
+  wb: ExcelJS.Workbook,
+  input: SummaryWorkbookInput,
+  sheet: PrintSheet,
+  charts: PlacedChart[],
+): void {
   const ws = wb.addWorksheet(sheet.name, {
     pageSetup: { ...printSetup(sheet.orientation), printTitlesRow: "1:2" },
     headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
@@ -134,6 +151,9 @@ function writePrintSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, shee
         cell.border = BOX;
         cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
       });
+      // LibreOffice and Excel do not grow a row for wrapped text on their own when printing a written file.
+      const lines = Math.max(1, ...table.columns.map((c, i) => Math.ceil((displayWidth(c) + 1) / (widths[i] ?? 8))));
+      if (lines > 1) ws.getRow(r).height = 15 * Math.min(lines, 3);
       r++;
       if (table.rows.length === 0) {
         ws.getCell(r, 1).value = "（无）";
@@ -191,7 +211,10 @@ function writePrintSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, shee
 
 /** A data sheet: the header row (frozen, filtered) and the rows, as the PivotTables read them. */
 function writeDataSheet(wb: ExcelJS.Workbook, table: PivotDataTable): void {
-  const ws = wb.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: printSetup("landscape") });
+  const ws = wb.addWorksheet(table.name, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: printSetup("landscape"),
+  });
   ws.addRow([...table.headers]).font = { bold: true };
   for (const row of table.rows) ws.addRow(row.map((v) => v ?? null));
   table.headers.forEach((h, i) => {
@@ -241,7 +264,10 @@ function pivotModels(wb: ExcelJS.Workbook, data: NonNullable<SummaryWorkbookInpu
  * The summary workbook: the printed 汇总 sheet(s), then, with `data`, the 数据透视表 sheet and the data sheets;
  * PivotTables and charts are added to the package exceljs writes (src/xlsx/ooxml).
  */
-export async function writeSummaryWorkbook(input: SummaryWorkbookInput, extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(
+  input: SummaryWorkbookInput,
+  extra?: (wb: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "支部表格助手";
   const charts: PlacedChart[] = [];

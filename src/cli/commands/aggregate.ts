@@ -150,7 +150,11 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   }
   const labels = branchLabels(ok.map((r) => ({ branch: r.branchName, file: path.basename(r.file) })));
   const labelOf = new Map(ok.map((r, i) => [r, labels[i] ?? r.branchName]));
-  const branches = ok.map((r) => ({ branch: labelOf.get(r) ?? "", file: path.basename(r.file), summary: r.summary ?? {} }));
+  const branches = ok.map((r) => ({
+    branch: labelOf.get(r) ?? "",
+    file: path.basename(r.file),
+    summary: r.summary ?? {},
+  }));
   const sections = aggregateTables(branches);
   const files: AggregateFileRow[] = results.map((r) => ({
     file: r.file,

@@ -110,7 +110,12 @@ export const AGGREGATE_TABLES: Readonly<Record<string, readonly AggregateTableSp
       ],
     },
   ],
-  ballot: [{ title: "民主评议结果", columns: [{ keysOf: "byResult", keyHeader: "评议结果", order: BALLOT_RESULTS, total: "合计" }] }],
+  ballot: [
+    {
+      title: "民主评议结果",
+      columns: [{ keysOf: "byResult", keyHeader: "评议结果", order: BALLOT_RESULTS, total: "合计" }],
+    },
+  ],
 };
 
 export const BRANCH_HEADER = "支部";
@@ -319,7 +324,10 @@ export const COUNT_HEADER = "人数";
  * The district data the PivotTables read: per template with a key column spec (人员类别, 考核等次, 评议结果), a
  * table of (支部, key, 人数) rows and a PivotTable of branches × keys summing 人数, keys in the template's order.
  */
-export function aggregatePivotData(branches: readonly BranchSummary[]): { tables: PivotDataTable[]; pivots: FilePivot[] } {
+export function aggregatePivotData(branches: readonly BranchSummary[]): {
+  tables: PivotDataTable[];
+  pivots: FilePivot[];
+} {
   const labels = branchLabels(branches);
   const tables: PivotDataTable[] = [];
   const pivots: FilePivot[] = [];

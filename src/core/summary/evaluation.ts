@@ -82,6 +82,12 @@ export const evaluationSummarizer: Summarizer<EvaluationSummary> = {
     }
     const itemAverages: Record<string, number> = {};
     for (const [name, acc] of items) itemAverages[name] = round2(acc.sum / acc.n);
-    return { byGrade, excellentQuota: { limit: quotaLimit(quota, graded), used: byGrade["优秀"] ?? 0 }, byDepartment, itemAverages, ranked };
+    return {
+      byGrade,
+      excellentQuota: { limit: quotaLimit(quota, graded), used: byGrade["优秀"] ?? 0 },
+      byDepartment,
+      itemAverages,
+      ranked,
+    };
   },
 };

@@ -115,7 +115,8 @@ interface Built {
 function buildTable(contexts: readonly SheetContext[], asOf: CellDate, mask: boolean): Built {
   const template = contexts[0]!.template;
   const present = new Map<string, FieldDef>();
-  for (const ctx of contexts) for (const c of ctx.match.columns) if (!present.has(c.field.key)) present.set(c.field.key, c.field);
+  for (const ctx of contexts)
+    for (const c of ctx.match.columns) if (!present.has(c.field.key)) present.set(c.field.key, c.field);
   const own = template.fields.filter((f) => present.has(f.key));
   const items = [...present.values()].filter((f) => !own.includes(f));
   const fields = [...own, ...items];

@@ -150,7 +150,11 @@ async function addPivots(pkg: Package, parts: Map<string, string>, pivots: reado
     await pkg.addRel(definition, REL_TYPE.pivotCacheRecords, `pivotCacheRecords${n}.xml`);
     await pkg.addRel(table, REL_TYPE.pivotCacheDefinition, `../pivotCache/pivotCacheDefinition${n}.xml`);
     await pkg.addRel(sheetPart, REL_TYPE.pivotTable, `../pivotTables/pivotTable${n}.xml`);
-    const relId = await pkg.addRel("xl/workbook.xml", REL_TYPE.pivotCacheDefinition, `pivotCache/pivotCacheDefinition${n}.xml`);
+    const relId = await pkg.addRel(
+      "xl/workbook.xml",
+      REL_TYPE.pivotCacheDefinition,
+      `pivotCache/pivotCacheDefinition${n}.xml`,
+    );
     caches.push(`<pivotCache cacheId="${model.cacheId}" r:id="${relId}"/>`);
   }
   if (caches.length === 0) return;

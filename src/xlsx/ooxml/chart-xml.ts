@@ -1,5 +1,5 @@
 /**
- * A clustered column chart (DrawingML, ECMA-376 Part 1 §21.2) over a table of the 汇总 sheet, and the drawing
+ * A column chart (DrawingML, ECMA-376 Part 1 §21.2) over a table of the 汇总 sheet, and the drawing
  * part that anchors charts to cells. Series read the sheet's cells by reference and carry the values as a cache,
  * so the chart shows before any recalculation.
  */
@@ -65,17 +65,18 @@ export function chartXml(m: ChartModel): string {
       `<c:val><c:numRef><c:f>${esc(range(m.sheet, first, s.column, last, s.column))}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
       `</c:ser>`,
   );
-  const legend =
-    m.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
+  // Several series (types per month) stack into one column per category; one series shows its values.
+  const stacked = m.series.length > 1;
+  const legend = m.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
   return (
     XML_DECL +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.drawingMain}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart><c:title><c:tx>${rich(m.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
-    `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-    `<c:gapWidth val="80"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series.join("")}` +
+    `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="${stacked ? 0 : 1}"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+    `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +

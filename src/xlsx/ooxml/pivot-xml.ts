@@ -202,7 +202,9 @@ export function pivotTableXml(m: PivotModel): string {
     `<pivotFields count="${pivotFields.length}">${pivotFields.join("")}</pivotFields>` +
     `<rowFields count="${m.rowFields.length}">${m.rowFields.map((f) => `<field x="${f}"/>`).join("")}</rowFields>` +
     axisItemsXml("rowItems", m.rowFields, items) +
-    (hasCols ? `<colFields count="${m.colFields.length}">${m.colFields.map((f) => `<field x="${f}"/>`).join("")}</colFields>` : "") +
+    (hasCols
+      ? `<colFields count="${m.colFields.length}">${m.colFields.map((f) => `<field x="${f}"/>`).join("")}</colFields>`
+      : "") +
     axisItemsXml("colItems", m.colFields, items) +
     `<dataFields count="1"><dataField${attrs({ name: dataName, fld: m.dataField, subtotal: agg.subtotal, baseField: 0, baseItem: 0 })}/></dataFields>` +
     `<pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/>` +
