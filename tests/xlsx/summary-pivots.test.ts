@@ -272,7 +272,7 @@ function suite(): void {
     expect(matrix).toMatch(/月份[\s\S]*合计/);
     expect(matrix).not.toMatch(/\d{4}年12月[\s\S]*\d{4}年1月/);
     expect(spawnSync("pdfinfo", [path.join(pdfDir, "schedule-汇总.pdf")], { encoding: "utf8" }).stdout).toMatch(
-      /842\S* x 595/,
+      /Page size:\s+841\.\d+ x 595/,
     );
   });
 }
