@@ -10,6 +10,7 @@ import { summaryOf } from "../../src/core/summary/sections";
 import type { SummaryTable } from "../../src/core/summary/table";
 import { type PivotSource, pivotSources } from "../../src/core/summary/pivots";
 import { chartColumns, chartRows, chartTableIndex } from "../../src/core/summary/chart-table";
+import { PORTRAIT_WIDTH, columnWidths, numberFormatOf } from "../../src/core/summary/print-layout";
 import { cellAddress, columnLetter } from "../../src/core/address";
 import { quoteSheet } from "../../src/core/templates/sheet-plan";
 import type { SummarySheetOptions, SummarySheetResult } from "./port";
@@ -27,6 +28,8 @@ export interface SummaryFeatures {
   readonly pivotTables: boolean;
   readonly charts: boolean;
   readonly events: boolean;
+  /** ExcelApi 1.9: A4, fitted to the page width, title rows on every page, landscape when a table is wide. */
+  readonly pageLayout?: boolean;
 }
 
 interface Placed {
@@ -91,12 +94,13 @@ export async function writeSummarySheet(
       const headerRow = push([...table.columns]);
       heads.push({ row: headerRow, cols: table.columns.length });
       if (table.rows.length === 0) push(["（无）"]);
-      for (const row of table.rows) {
+      table.rows.forEach((row, ri) =>
         push(
           row.map((v) => (typeof v === "number" ? v : officeCell(String(v), false))),
-          (i) => (table.percentColumns?.includes(i) && typeof row[i] === "number" ? "0.0%" : "General"),
-        );
-      }
+          (i) => numberFormatOf(table, ri, i),
+        ),
+      );
+      if (table.footnote) push([officeCell(table.footnote, false)]);
       push();
       mine.push({ table, headerRow });
     }
@@ -113,8 +117,19 @@ export async function writeSummarySheet(
     const block = ws.getRange(`A1:${last}${grid.length}`);
     block.numberFormat = formats;
     block.values = grid;
+    const widths = columnWidths(sections.flatMap((s) => s.tables));
     for (let c = 1; c <= width; c++)
-      ws.getRange(`${columnLetter(c)}1`).format.columnWidth = charsToPoints(c === 1 ? 24 : 16);
+      ws.getRange(`${columnLetter(c)}1`).format.columnWidth = charsToPoints(widths[c - 1] ?? 12);
+
+    if (features.pageLayout) {
+      const page = ws.pageLayout;
+      const wide = columnWidths(sections.flatMap((s) => s.tables)).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
+      page.orientation = wide ? "Landscape" : "Portrait";
+      page.paperSize = "A4" as Excel.PaperType;
+      page.centerHorizontally = true;
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      page.setPrintTitleRows("$1:$2");
+    }
 
     const title = ws.getRange(`A1:${last}1`);
     title.merge(false);

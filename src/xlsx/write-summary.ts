@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { type SummaryTable, cellFormatOf } from "../core/summary/table";
+import type { SummaryTable } from "../core/summary/table";
+import { PORTRAIT_WIDTH, columnWidths, displayWidth, numberFormatOf } from "../core/summary/print-layout";
 import { TOTAL_LABEL } from "../core/summary/aggregate";
 import { chartColumns, chartRows, chartTableIndex } from "../core/summary/chart-table";
 import type { FilePivot, PivotDataTable } from "../core/summary/pivot-data";
@@ -29,39 +30,8 @@ export const PIVOT_SHEET = "数据透视表";
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF999999" } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2DCDB" } };
-const FORMATS = { percent: "0.0%", money: "#,##0.00" } as const;
-/** Column widths (characters) that fit A4 portrait between 0.4" margins; wider sections print landscape. */
-const PORTRAIT_WIDTH = 95;
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 const CHART_ROWS = 16;
-const MAX_COLUMN = 40;
-
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\uFFFF]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function cellText(table: SummaryTable, row: number, col: number, v: string | number): string {
-  const format = typeof v === "number" ? cellFormatOf(table, row, col) : null;
-  if (format === "percent") return `${((v as number) * 100).toFixed(1)}%`;
-  if (format === "money") return (v as number).toLocaleString("en-US", { minimumFractionDigits: 2 });
-  return String(v);
-}
-
-/** Characters each column needs: cell texts in full, headers over two lines (they wrap). */
-function columnWidths(tables: readonly SummaryTable[]): number[] {
-  const widths: number[] = [];
-  const need = (i: number, w: number) => (widths[i] = Math.min(MAX_COLUMN, Math.max(widths[i] ?? 6, w + 2)));
-  for (const t of tables) {
-    t.columns.forEach((c, i) => {
-      const w = displayWidth(c);
-      need(i, w > 8 ? Math.ceil(w / 2) + 1 : w);
-    });
-    t.rows.forEach((r, ri) => r.forEach((v, i) => need(i, displayWidth(cellText(t, ri, i, v)))));
-  }
-  return widths;
-}
 
 interface PrintSheet {
   readonly name: string;
@@ -165,8 +135,8 @@ function writePrintSheet(
           const cell = ws.getCell(r, i + 1);
           cell.value = v;
           cell.border = BOX;
-          const format = typeof v === "number" ? cellFormatOf(table, ri, i) : null;
-          if (format) cell.numFmt = FORMATS[format];
+          const format = numberFormatOf(table, ri, i);
+          if (format !== "General") cell.numFmt = format;
         });
         if (row[0] === TOTAL_LABEL) ws.getRow(r).font = { bold: true };
         const note = table.rowNotes?.[ri];
