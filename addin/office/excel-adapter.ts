@@ -325,7 +325,12 @@ export class ExcelAdapter implements ExcelHost {
     return this.run((context) =>
       writeSummarySheet(
         context,
-        { pivotTables: caps.pivotTables, charts: caps.charts, events: this.events },
+        {
+          pivotTables: caps.pivotTables,
+          charts: caps.charts,
+          events: this.events,
+          pageLayout: this.planFeatures().pageLayout,
+        },
         result,
         options,
       ),

@@ -9,6 +9,8 @@ import type { ValidationResult } from "../../src/core/engine";
 import { summaryOf } from "../../src/core/summary/sections";
 import type { SummaryTable } from "../../src/core/summary/table";
 import { type PivotSource, pivotSources } from "../../src/core/summary/pivots";
+import { chartColumns, chartRows, chartTableIndex } from "../../src/core/summary/chart-table";
+import { PORTRAIT_WIDTH, columnWidths, numberFormatOf } from "../../src/core/summary/print-layout";
 import { cellAddress, columnLetter } from "../../src/core/address";
 import { quoteSheet } from "../../src/core/templates/sheet-plan";
 import type { SummarySheetOptions, SummarySheetResult } from "./port";
@@ -26,6 +28,8 @@ export interface SummaryFeatures {
   readonly pivotTables: boolean;
   readonly charts: boolean;
   readonly events: boolean;
+  /** ExcelApi 1.9: A4, fitted to the page width, title rows on every page, landscape when a table is wide. */
+  readonly pageLayout?: boolean;
 }
 
 interface Placed {
@@ -34,21 +38,9 @@ interface Placed {
   readonly headerRow: number;
 }
 
-/** Columns of a table a chart shows: the label column and the count columns after it (no percentages, no 合计). */
-function chartColumns(table: SummaryTable): number {
-  let n = 1;
-  for (let i = 1; i < table.columns.length; i++) {
-    if (table.percentColumns?.includes(i) || table.columns[i] === "合计") break;
-    if (!table.rows.every((r) => typeof r[i] === "number")) break;
-    n = i + 1;
-  }
-  return n;
-}
-
-/** The table a section's chart shows: the first "按…" count table, else the first with a count column. */
+/** The table a section's chart shows (src/core/summary/chart-table.ts). */
 function chartTable(tables: readonly Placed[]): Placed | null {
-  const usable = tables.filter((p) => p.table.rows.length > 0 && chartColumns(p.table) >= 2);
-  return usable.find((p) => p.table.title.startsWith("按")) ?? usable[0] ?? null;
+  return tables[chartTableIndex(tables.map((p) => p.table))] ?? null;
 }
 
 /** Rows the layout reserves for a PivotTable (compact layout: header, items, grand total, filter area). */
@@ -102,12 +94,13 @@ export async function writeSummarySheet(
       const headerRow = push([...table.columns]);
       heads.push({ row: headerRow, cols: table.columns.length });
       if (table.rows.length === 0) push(["（无）"]);
-      for (const row of table.rows) {
+      table.rows.forEach((row, ri) =>
         push(
           row.map((v) => (typeof v === "number" ? v : officeCell(String(v), false))),
-          (i) => (table.percentColumns?.includes(i) && typeof row[i] === "number" ? "0.0%" : "General"),
-        );
-      }
+          (i) => numberFormatOf(table, ri, i),
+        ),
+      );
+      if (table.footnote) push([officeCell(table.footnote, false)]);
       push();
       mine.push({ table, headerRow });
     }
@@ -124,8 +117,19 @@ export async function writeSummarySheet(
     const block = ws.getRange(`A1:${last}${grid.length}`);
     block.numberFormat = formats;
     block.values = grid;
+    const widths = columnWidths(sections.flatMap((s) => s.tables));
     for (let c = 1; c <= width; c++)
-      ws.getRange(`${columnLetter(c)}1`).format.columnWidth = charsToPoints(c === 1 ? 24 : 16);
+      ws.getRange(`${columnLetter(c)}1`).format.columnWidth = charsToPoints(widths[c - 1] ?? 12);
+
+    if (features.pageLayout) {
+      const page = ws.pageLayout;
+      const wide = columnWidths(sections.flatMap((s) => s.tables)).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
+      page.orientation = wide ? "Landscape" : "Portrait";
+      page.paperSize = "A4" as Excel.PaperType;
+      page.centerHorizontally = true;
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      page.setPrintTitleRows("$1:$2");
+    }
 
     const title = ws.getRange(`A1:${last}1`);
     title.merge(false);
@@ -155,7 +159,7 @@ export async function writeSummarySheet(
         const pick = chartTable(mine);
         if (!pick) return;
         const cols = chartColumns(pick.table);
-        const data = ws.getRange(`A${pick.headerRow}:${columnLetter(cols)}${pick.headerRow + pick.table.rows.length}`);
+        const data = ws.getRange(`A${pick.headerRow}:${columnLetter(cols)}${pick.headerRow + chartRows(pick.table)}`);
         const chart = ws.charts.add("ColumnClustered" as Excel.ChartType, data, "Columns" as Excel.ChartSeriesBy);
         chart.title.text = `${sections[s]?.heading ?? ""}：${pick.table.title}`;
         const top = 4 + charts * (CHART_ROWS + 2);

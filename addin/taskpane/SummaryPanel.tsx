@@ -138,7 +138,7 @@ export function SummaryPanel({
     host &&
     exportNew(async () => {
       const name = summaryFileName(done.fileName);
-      const bytes = await summaryWorkbookBytes(done.result, done.fileName, sections);
+      const bytes = await summaryWorkbookBytes(done.result, done.fileName, sections, mask);
       return { ...(await exportWorkbook(host, bytes, (b) => downloadBytes(b, name))), name };
     });
 
@@ -146,7 +146,7 @@ export function SummaryPanel({
     setDownload({ status: "busy" });
     try {
       const name = summaryFileName(done.fileName);
-      downloadBytes(await summaryWorkbookBytes(done.result, done.fileName, sections), name);
+      downloadBytes(await summaryWorkbookBytes(done.result, done.fileName, sections, mask), name);
       setDownload({ status: "done", name });
     } catch (e) {
       console.warn("summary workbook failed", e);

@@ -2,6 +2,7 @@
 import type { ValidationResult } from "../../src/core/engine";
 import { type SummarySectionData, summaryOf, summaryParagraph, summaryTitles } from "../../src/core/summary/sections";
 import { nationalRows } from "../../src/core/national-form";
+import { pivotDataOf } from "../../src/core/summary/pivot-data";
 
 export type PaneSummarySection = SummarySectionData;
 
@@ -17,21 +18,21 @@ export function summaryFileName(fileName: string): string {
 }
 
 /**
- * Builds the summary workbook and returns its bytes. write-summary (and exceljs with it) is loaded on demand,
- * so neither is part of the pane's initial bundle.
+ * Builds the summary workbook (tables, data sheets, PivotTables, charts) and returns its bytes. write-summary (and
+ * exceljs with it) is loaded on demand, so neither is part of the pane's initial bundle.
  */
 export async function summaryWorkbookBytes(
   result: ValidationResult,
   fileName: string,
   sections: readonly PaneSummarySection[],
+  mask = true,
 ): Promise<ArrayBuffer> {
-  const { buildSummaryWorkbook } = await import(
+  const { writeSummaryWorkbook } = await import(
     /* webpackChunkName: "summary-writer" */ "../../src/xlsx/write-summary"
   );
   const { title, subtitle } = summaryTitles(result, fileName);
-  const wb = buildSummaryWorkbook(title, subtitle, sections);
-  const buf = await wb.xlsx.writeBuffer();
-  return buf as ArrayBuffer;
+  const bytes = await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) });
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** The 年度工作总结 paragraph (its numbers are the summary's; masking does not touch them); null without a roster. */

@@ -1,6 +1,5 @@
 import type ExcelJS from "exceljs";
-import { TOTAL_LABEL } from "../core/summary/aggregate";
-import { type SummarySection, buildSummaryWorkbook } from "./write-summary";
+import { type SummarySection, type SummaryWorkbookInput, writeSummaryWorkbook } from "./write-summary";
 
 export const FILE_LIST_SHEET = "文件清单";
 
@@ -31,23 +30,23 @@ const FILE_COLUMNS: readonly { header: string; width: number }[] = [
 ];
 
 /**
- * The district workbook: the 汇总 sheet of `buildSummaryWorkbook` (landscape, 合计 rows bold) and a 文件清单
- * sheet listing every input, the ones that failed with their error.
+ * The district workbook: the 汇总 sheet of `writeSummaryWorkbook` (landscape, 合计 rows bold), a 文件清单 sheet
+ * listing every input, the ones that failed with their error, then the PivotTables over the branches' figures.
  */
-export function buildAggregateWorkbook(
+export function writeAggregateWorkbook(
   title: string,
   subtitle: string,
   sections: readonly SummarySection[],
   files: readonly AggregateFileRow[],
-): ExcelJS.Workbook {
-  const wb = buildSummaryWorkbook(title, subtitle, sections);
-  const summary = wb.getWorksheet("汇总");
-  if (summary) {
-    summary.pageSetup.orientation = "landscape";
-    summary.eachRow((row) => {
-      if (row.getCell(1).value === TOTAL_LABEL) row.eachCell((cell) => (cell.font = { ...cell.font, bold: true }));
-    });
-  }
+  data?: SummaryWorkbookInput["data"],
+): Promise<Uint8Array> {
+  return writeSummaryWorkbook(
+    { title, subtitle, sections, orientation: "landscape", ...(data ? { data } : {}) },
+    (wb) => addFileList(wb, files),
+  );
+}
+
+function addFileList(wb: ExcelJS.Workbook, files: readonly AggregateFileRow[]): void {
   const ws = wb.addWorksheet(FILE_LIST_SHEET, {
     views: [{ state: "frozen", ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -70,5 +69,4 @@ export function buildAggregateWorkbook(
     row.getCell(9).alignment = { wrapText: true, vertical: "top" };
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FILE_COLUMNS.length } };
-  return wb;
 }

@@ -137,7 +137,10 @@ async function readOut(
 ): Promise<{ tables: Map<string, Table>; files: (string | number | null)[][]; all: string }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "文件清单"]);
+  // Then the PivotTables over the branches' figures and their data sheets (tests/xlsx/summary-pivots.test.ts).
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names.slice(0, 3)).toEqual(["汇总", "文件清单", "数据透视表"]);
+  expect(names.slice(3).every((n) => n.startsWith("数据-"))).toBe(true);
   const list = wb.getWorksheet("文件清单")!;
   const files: (string | number | null)[][] = [];
   list.eachRow((row, n) => {

@@ -1,8 +1,9 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { summarizeContexts } from "../../core/summary";
-import { aggregateTables, branchLabels } from "../../core/summary/aggregate";
+import { aggregatePivotData, aggregateTables, branchLabels } from "../../core/summary/aggregate";
 import { maskDeep } from "../../core/mask";
 import { formatDate } from "../../core/dates";
 import { templateById } from "../../core/templates";
@@ -10,7 +11,7 @@ import type { Severity } from "../../core/types";
 import { readWorkbookFile } from "../../xlsx/read";
 import { InputError } from "../../xlsx/errors";
 import { sniffFile } from "../../xlsx/sniff";
-import { type AggregateFileRow, FILE_LIST_SHEET, buildAggregateWorkbook } from "../../xlsx/write-aggregate";
+import { type AggregateFileRow, FILE_LIST_SHEET, writeAggregateWorkbook } from "../../xlsx/write-aggregate";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
 import { Progress } from "../progress";
@@ -192,9 +193,12 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   }
   const labels = branchLabels(ok.map((r) => ({ branch: r.branchName, file: path.basename(r.file) })));
   const labelOf = new Map(ok.map((r, i) => [r, labels[i] ?? r.branchName]));
-  const sections = aggregateTables(
-    ok.map((r) => ({ branch: labelOf.get(r) ?? "", file: path.basename(r.file), summary: r.summary ?? {} })),
-  );
+  const branches = ok.map((r) => ({
+    branch: labelOf.get(r) ?? "",
+    file: path.basename(r.file),
+    summary: r.summary ?? {},
+  }));
+  const sections = aggregateTables(branches);
   const files: AggregateFileRow[] = [
     ...results.map((r) => ({
       file: r.file,
@@ -220,7 +224,10 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
     failed > 0 ? `${failed} 个文件无法读取` : "",
   ].filter(Boolean);
   const subtitle = `统计截止日期：${dateText}　共 ${ok.length} 个支部${others.length ? `；${others.join("，")}（见「${FILE_LIST_SHEET}」）` : ""}`;
-  await buildAggregateWorkbook("各支部情况汇总", subtitle, sections, files).xlsx.writeFile(out);
+  await writeFile(
+    out,
+    await writeAggregateWorkbook("各支部情况汇总", subtitle, sections, files, aggregatePivotData(branches)),
+  );
 
   const notRead = [
     skipped.length > 0 ? `跳过 ${skipped.length} 个` : "",

@@ -1,9 +1,11 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { type SummaryTable, formatTableCell } from "../../core/summary/table";
 import { summaryOf, summaryParagraph, summaryTitles } from "../../core/summary/sections";
 import { formatDate } from "../../core/dates";
-import { buildSummaryWorkbook } from "../../xlsx/write-summary";
+import { writeSummaryWorkbook } from "../../xlsx/write-summary";
+import { pivotDataOf } from "../../core/summary/pivot-data";
 import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
 import { type Io, langOf, parseAsOf, readWithProgress } from "./common";
@@ -24,16 +26,23 @@ function displayWidth(s: string): number {
 }
 
 export function tableText(t: SummaryTable): string {
-  const cells = [t.columns.slice(), ...t.rows.map((r) => r.map((v, i) => formatTableCell(v, t.percentColumns?.includes(i) ?? false)))];
+  const cells = [
+    t.columns.slice(),
+    ...t.rows.map((r) => r.map((v, i) => formatTableCell(v, t.percentColumns?.includes(i) ?? false))),
+  ];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => displayWidth(String(r[i] ?? "")))));
-  const line = (r: readonly string[]) => "  " + r.map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join("  ");
+  const line = (r: readonly string[]) =>
+    "  " + r.map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join("  ");
   const body = cells.length > 1 ? cells.map((r) => line(r.map(String))) : [line(cells[0] ?? []), "  （无）"];
   return [t.title, ...body].join("\n");
 }
 
 export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0];
-  if (!file || args.positionals.length > 1) throw new UsageError("用法：zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask]");
+  if (!file || args.positionals.length > 1)
+    throw new UsageError(
+      "用法：zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask]",
+    );
   const format = stringFlag(args.flags, "format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format ${format}：只能是 text 或 json`);
   const out = stringFlag(args.flags, "output");
@@ -41,12 +50,16 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
   const asOf = parseAsOf(stringFlag(args.flags, "as-of"));
   langOf(stringFlag(args.flags, "lang"));
   const { snapshot, progress } = await readWithProgress(file, io);
-  const result = validateWorkbook(snapshot, { asOf, progress: (name, done, total) => progress.tick(`正在汇总「${name}」 ${done}/${total} 行…`) });
+  const result = validateWorkbook(snapshot, {
+    asOf,
+    progress: (name, done, total) => progress.tick(`正在汇总「${name}」 ${done}/${total} 行…`),
+  });
   progress.done();
-  const { summary, sections } = summaryOf(result, args.flags["no-mask"] !== true);
+  const mask = args.flags["no-mask"] !== true;
+  const { summary, sections } = summaryOf(result, mask);
   if (out) {
     const { title, subtitle } = summaryTitles(result, path.basename(file));
-    await buildSummaryWorkbook(title, subtitle, sections).xlsx.writeFile(out);
+    await writeFile(out, await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) }));
   }
   if (format === "json") io.out(JSON.stringify(summary, null, 2) + "\n");
   else {

@@ -7,6 +7,7 @@
  * are recomputed from the summed counts, never averaged.
  */
 import type { SummaryTable } from "./table";
+import type { FilePivot, PivotDataTable } from "./pivot-data";
 import { rate } from "./types";
 import { templateById } from "../templates";
 import { CATEGORY } from "../templates/roster";
@@ -47,6 +48,8 @@ export interface RateColumn {
  */
 export interface KeyColumns {
   readonly keysOf: string;
+  /** What the keys are (人员类别): the district data sheet's column of them, which PivotTables put across. */
+  readonly keyHeader?: string;
   readonly order: readonly string[];
   readonly total?: string;
 }
@@ -78,7 +81,7 @@ export const AGGREGATE_TABLES: Readonly<Record<string, readonly AggregateTableSp
     },
     {
       title: "按人员类别（全部人员）",
-      columns: [{ keysOf: "byCategory", order: Object.values(CATEGORY), total: "合计" }],
+      columns: [{ keysOf: "byCategory", keyHeader: "人员类别", order: Object.values(CATEGORY), total: "合计" }],
     },
   ],
   schedule: [
@@ -100,14 +103,19 @@ export const AGGREGATE_TABLES: Readonly<Record<string, readonly AggregateTableSp
     {
       title: "考核等次",
       columns: [
-        { keysOf: "byGrade", order: GRADES, total: "参评人数" },
+        { keysOf: "byGrade", keyHeader: "考核等次", order: GRADES, total: "参评人数" },
         { header: "优秀比例", part: "byGrade.优秀", whole: "byGrade" },
         { header: "优秀上限", figure: { value: "excellentQuota.limit" } },
         { header: "已评优秀", figure: { value: "excellentQuota.used" } },
       ],
     },
   ],
-  ballot: [{ title: "民主评议结果", columns: [{ keysOf: "byResult", order: BALLOT_RESULTS, total: "合计" }] }],
+  ballot: [
+    {
+      title: "民主评议结果",
+      columns: [{ keysOf: "byResult", keyHeader: "评议结果", order: BALLOT_RESULTS, total: "合计" }],
+    },
+  ],
 };
 
 export const BRANCH_HEADER = "支部";
@@ -254,11 +262,13 @@ export function aggregateTable(
   });
   body.push([TOTAL_LABEL, ...rowOf(columns, totals)]);
   const percentColumns = columns.flatMap((c, i) => (c.kind === "rate" ? [i + 1] : []));
+  const moneyColumns = columns.flatMap((c, i) => (c.kind === "sum" && c.decimals === 2 ? [i + 1] : []));
   return {
     title: spec.title,
     columns: [BRANCH_HEADER, ...columns.map((c) => c.header)],
     rows: body,
     ...(percentColumns.length > 0 ? { percentColumns } : {}),
+    ...(moneyColumns.length > 0 ? { moneyColumns } : {}),
   };
 }
 
@@ -306,4 +316,48 @@ export function aggregateTables(branches: readonly BranchSummary[]): AggregateSe
     sections.push({ heading: templateById(id)?.title ?? id, tables: specs.map((spec) => aggregateTable(spec, rows)) });
   }
   return sections;
+}
+
+export const COUNT_HEADER = "人数";
+
+/**
+ * The district data the PivotTables read: per template with a key column spec (人员类别, 考核等次, 评议结果), a
+ * table of (支部, key, 人数) rows and a PivotTable of branches × keys summing 人数, keys in the template's order.
+ */
+export function aggregatePivotData(branches: readonly BranchSummary[]): {
+  tables: PivotDataTable[];
+  pivots: FilePivot[];
+} {
+  const labels = branchLabels(branches);
+  const tables: PivotDataTable[] = [];
+  const pivots: FilePivot[] = [];
+  for (const [id, specs] of Object.entries(AGGREGATE_TABLES)) {
+    for (const spec of specs) {
+      for (const c of spec.columns) {
+        if (!("keysOf" in c) || c.keyHeader === undefined) continue;
+        const rows: (string | number)[][] = [];
+        branches.forEach((b, i) => {
+          const map = at(b.summary[id], c.keysOf);
+          if (!isRecord(map)) return;
+          for (const [key, n] of Object.entries(map)) if (num(n) > 0) rows.push([labels[i] ?? b.branch, key, num(n)]);
+        });
+        if (rows.length === 0) continue;
+        const name = `数据-${templateById(id)?.title ?? id}`.slice(0, 31);
+        tables.push({
+          name,
+          headers: [BRANCH_HEADER, c.keyHeader, COUNT_HEADER],
+          rows,
+          orders: { [BRANCH_HEADER]: labels, [c.keyHeader]: c.order },
+        });
+        pivots.push({
+          title: `${spec.title}（按支部）`,
+          data: name,
+          rows: [BRANCH_HEADER],
+          columns: [c.keyHeader],
+          value: { header: COUNT_HEADER, aggregate: "Sum" },
+        });
+      }
+    }
+  }
+  return { tables, pivots };
 }

@@ -27,6 +27,9 @@ export interface EvaluationSummary {
   ranked: RankedEntry[];
 }
 
+/** The department of a row whose 部门 is empty. */
+export const NO_DEPARTMENT = "（未填部门）";
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export const evaluationSummarizer: Summarizer<EvaluationSummary> = {
@@ -48,7 +51,7 @@ export const evaluationSummarizer: Summarizer<EvaluationSummary> = {
           graded++;
         }
         const total = row.num("total");
-        const department = row.text("department") ?? "（未填部门）";
+        const department = row.text("department") ?? NO_DEPARTMENT;
         if (total !== null) {
           const list = departments.get(department) ?? [];
           list.push(total);
@@ -79,6 +82,12 @@ export const evaluationSummarizer: Summarizer<EvaluationSummary> = {
     }
     const itemAverages: Record<string, number> = {};
     for (const [name, acc] of items) itemAverages[name] = round2(acc.sum / acc.n);
-    return { byGrade, excellentQuota: { limit: quotaLimit(quota, graded), used: byGrade["优秀"] ?? 0 }, byDepartment, itemAverages, ranked };
+    return {
+      byGrade,
+      excellentQuota: { limit: quotaLimit(quota, graded), used: byGrade["优秀"] ?? 0 },
+      byDepartment,
+      itemAverages,
+      ranked,
+    };
   },
 };

@@ -10,7 +10,12 @@ import { ballotTables, evaluationTables } from "./evaluation-ballot-tables";
 import { type ScheduleSummary, scheduleSummarizer } from "./schedule";
 import { scheduleTables } from "./schedule-tables";
 
-export const SUMMARIZERS: readonly Summarizer[] = [rosterSummarizer, scheduleSummarizer, evaluationSummarizer, ballotSummarizer];
+export const SUMMARIZERS: readonly Summarizer[] = [
+  rosterSummarizer,
+  scheduleSummarizer,
+  evaluationSummarizer,
+  ballotSummarizer,
+];
 
 /** How each template's summary is laid out as tables, keyed by template id. */
 export const SUMMARY_TABLES: Readonly<Record<string, (summary: never) => SummaryTable[]>> = {

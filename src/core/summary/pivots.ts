@@ -17,29 +17,44 @@ export interface PivotDef {
   readonly value: { readonly field: string; readonly aggregate: PivotAggregation };
 }
 
+/** Counts count a field every counted row has (the one grouped by), so a row without 姓名 still counts as the summary does. */
+/** Counts count a field every counted row has (one grouped by), so a row without 姓名 counts as in the summary. */
 export const PIVOT_DEFS: readonly PivotDef[] = [
-  { template: "roster", title: "按人员类别统计人数", rows: ["category"], value: { field: "name", aggregate: "Count" } },
+  { template: "roster", title: "按人员类别统计人数", rows: ["category"], value: { field: "category", aggregate: "Count" } },
   {
     template: "roster",
     title: "按党小组与人员类别统计人数",
     rows: ["group"],
     columns: ["category"],
-    value: { field: "name", aggregate: "Count" },
+    value: { field: "category", aggregate: "Count" },
   },
-  { template: "roster", title: "按学历统计人数", rows: ["education"], value: { field: "name", aggregate: "Count" } },
+  {
+    template: "roster",
+    title: "按年龄段统计党员人数",
+    rows: ["ageBand"],
+    value: { field: "ageBand", aggregate: "Count" },
+  },
+  { template: "roster", title: "按学历统计人数", rows: ["education"], value: { field: "education", aggregate: "Count" } },
   {
     template: "schedule",
     title: "各月活动次数（按活动类型）",
     rows: ["month"],
     columns: ["type"],
-    value: { field: "topic", aggregate: "Count" },
+    value: { field: "type", aggregate: "Count" },
   },
-  { template: "schedule", title: "按状态统计活动", rows: ["status"], value: { field: "topic", aggregate: "Count" } },
+  { template: "schedule", title: "按状态统计活动", rows: ["status"], value: { field: "status", aggregate: "Count" } },
   {
     template: "evaluation",
     title: "按考核等次统计人数",
     rows: ["grade"],
-    value: { field: "name", aggregate: "Count" },
+    value: { field: "grade", aggregate: "Count" },
+  },
+  {
+    template: "evaluation",
+    title: "按部门与考核等次统计人数",
+    rows: ["department"],
+    columns: ["grade"],
+    value: { field: "grade", aggregate: "Count" },
   },
   {
     template: "evaluation",
@@ -47,7 +62,7 @@ export const PIVOT_DEFS: readonly PivotDef[] = [
     rows: ["department"],
     value: { field: "total", aggregate: "Average" },
   },
-  { template: "ballot", title: "按评议结果统计人数", rows: ["result"], value: { field: "name", aggregate: "Count" } },
+  { template: "ballot", title: "按评议结果统计人数", rows: ["result"], value: { field: "result", aggregate: "Count" } },
 ];
 
 /** A pivot definition placed on a sheet of the workbook. */

@@ -14,6 +14,13 @@ export const AGE_BANDS = ["<=30", "31-35", "36-40", "41-45", "46-50", "51-55", "
 
 export const NO_GROUP = "（未分组）";
 
+/** The printed name of an age band key: "<=30" → 30岁及以下, "31-35" → 31-35岁, ">=61" → 61岁及以上. */
+export function ageBandLabel(band: string): string {
+  if (band.startsWith("<=")) return `${band.slice(2)}岁及以下`;
+  if (band.startsWith(">=")) return `${band.slice(2)}岁及以上`;
+  return /^\d+-\d+$/.test(band) ? `${band}岁` : band;
+}
+
 export function ageBand(age: number): string {
   if (age <= 30) return "<=30";
   if (age >= 61) return ">=61";

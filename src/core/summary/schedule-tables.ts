@@ -14,9 +14,17 @@ export function periodLabel(period: string): string {
 }
 
 export function scheduleTables(s: ScheduleSummary): SummaryTable[] {
-  // Every month of the plan year, then any other month an event falls in.
-  const planMonths = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, "0")}`);
-  const months = [...new Set([...planMonths, ...Object.keys(s.byMonthType)])].sort();
+  // Every month of the plan year and only those; events dated in another year are counted in a footnote.
+  const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, "0")}`);
+  const outside = Object.entries(s.byMonthType)
+    .filter(([key]) => !months.includes(key))
+    .map(([key, counts]) => ({ key, n: Object.values(counts).reduce((a, b) => a + b, 0) }))
+    .filter((x) => x.n > 0);
+  const outsideCount = outside.reduce((a, x) => a + x.n, 0);
+  const footnote =
+    outsideCount > 0
+      ? `另有 ${outsideCount} 项活动的日期不在 ${s.year} 年（${outside.map((x) => `${periodLabel(x.key)} ${x.n} 项`).join("，")}），未列入本表。`
+      : undefined;
   const extraTypes = new Set<string>();
   for (const counts of Object.values(s.byMonthType))
     for (const t of Object.keys(counts)) if (!SCHEDULE_TYPES.includes(t)) extraTypes.add(t);
@@ -34,7 +42,12 @@ export function scheduleTables(s: ScheduleSummary): SummaryTable[] {
   matrix.push(["合计", ...columnTotals, columnTotals.reduce((a, b) => a + b, 0)]);
 
   return [
-    { title: `活动安排（${s.year}年，按月份和类型，不含已取消）`, columns: ["月份", ...types, "合计"], rows: matrix },
+    {
+      title: `活动安排（${s.year}年，按月份和类型，不含已取消）`,
+      columns: ["月份", ...types, "合计"],
+      rows: matrix,
+      ...(footnote ? { footnote } : {}),
+    },
     {
       title: "完成情况（截至统计截止日期）",
       columns: ["应完成活动", "已完成", "完成率"],

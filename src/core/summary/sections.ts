@@ -17,10 +17,17 @@ export interface SummarySectionData {
  * The summaries of a validation result (keyed by template id, as `summarize --format json` prints them) and
  * their tables per template; ID numbers and phones are masked before any table is built when `mask`.
  */
-export function summaryOf(result: ValidationResult, mask: boolean): { summary: Record<string, unknown>; sections: SummarySectionData[] } {
+export function summaryOf(
+  result: ValidationResult,
+  mask: boolean,
+): { summary: Record<string, unknown>; sections: SummarySectionData[] } {
   const raw = summarizeContexts(result.contexts, result.asOf);
   const summary = mask ? maskDeep(raw) : raw;
-  const sections = Object.entries(summary).map(([id, s]) => ({ templateId: id, heading: templateById(id)?.title ?? id, tables: summaryTables(id, s) }));
+  const sections = Object.entries(summary).map(([id, s]) => ({
+    templateId: id,
+    heading: templateById(id)?.title ?? id,
+    tables: summaryTables(id, s),
+  }));
   return { summary, sections };
 }
 

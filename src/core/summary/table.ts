@@ -5,6 +5,13 @@ export interface SummaryTable {
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
   /** Column indexes that hold fractions to show as percentages. */
   readonly percentColumns?: readonly number[];
+  /** Column indexes, and row indexes, whose numbers are amounts of money (two decimals, thousands separated). */
+  readonly moneyColumns?: readonly number[];
+  readonly moneyRows?: readonly number[];
+  /** Per row, where it comes from (e.g. 工作表「花名册」第 18 行): a workbook shows it as a note on the first cell. */
+  readonly rowNotes?: readonly string[];
+  /** A line printed under the table. */
+  readonly footnote?: string;
 }
 
 /** A table cell as text: fractions in percent columns as e.g. "73.3%". */
@@ -13,11 +20,28 @@ export function formatTableCell(value: string | number, percent: boolean): strin
   return String(value);
 }
 
-/** Rows of a count map in the given order first (zeros included), then any other keys. */
-export function countRows(counts: Readonly<Record<string, number>>, order: readonly string[], total?: number): (string | number)[][] {
+/** How a workbook formats a number cell of the table: "percent", "money" or null (as is). */
+export function cellFormatOf(table: SummaryTable, row: number, column: number): "percent" | "money" | null {
+  if (table.percentColumns?.includes(column)) return "percent";
+  if (table.moneyColumns?.includes(column) || (column > 0 && table.moneyRows?.includes(row))) return "money";
+  return null;
+}
+
+/** Where a row of a sheet is, for people: 工作表「花名册」第 18 行. */
+export function locationNote(sheet: string, row: number): string {
+  return `工作表「${sheet}」第 ${row} 行`;
+}
+
+/** Rows of a count map in the given order first (zeros included), then any other keys; `label` names each key. */
+export function countRows(
+  counts: Readonly<Record<string, number>>,
+  order: readonly string[],
+  total?: number,
+  label: (key: string) => string = (k) => k,
+): (string | number)[][] {
   const keys = [...order, ...Object.keys(counts).filter((k) => !order.includes(k))];
   return keys.map((k) => {
     const n = counts[k] ?? 0;
-    return total === undefined ? [k, n] : [k, n, total === 0 ? 0 : n / total];
+    return total === undefined ? [label(k), n] : [label(k), n, total === 0 ? 0 : n / total];
   });
 }
