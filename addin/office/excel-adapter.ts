@@ -160,9 +160,11 @@ export class ExcelAdapter implements ExcelHost {
     const used = sheets.map((s) => {
       const range = s.worksheet.getUsedRangeOrNullObject(true);
       range.load("address, rowCount, columnCount");
+      s.worksheet.load("visibility");
       return range;
     });
     await context.sync();
+    const hidden = sheets.map((s) => s.worksheet.visibility !== "Visible");
 
     const shapes: Array<SheetShape | null> = sheets.map((s, i) => {
       const range = used[i] as Excel.Range;
@@ -233,10 +235,11 @@ export class ExcelAdapter implements ExcelHost {
 
     return sheets.map((s, i) => {
       const shape = shapes[i];
-      if (!shape) return { name: s.name, values: [], originRow: 1, originCol: 1, merges: [] };
+      const flag = hidden[i] ? { hidden: true } : {};
+      if (!shape) return { name: s.name, values: [], originRow: 1, originCol: 1, merges: [], ...flag };
       const areas = merged[i];
       const merges: MergeRange[] = areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
-      return { name: s.name, values: rows[i] ?? [], originRow: shape.top, originCol: shape.left, merges };
+      return { name: s.name, values: rows[i] ?? [], originRow: shape.top, originCol: shape.left, merges, ...flag };
     });
   }
 

@@ -363,7 +363,9 @@ export function ValidatePanel({
             <Text role="status" data-testid="totals">
               {text.totals(done.result.counts)}
             </Text>
-            {done.result.sheets.map((s) => (
+            {done.result.sheets
+              .filter((s) => !(s.hidden && s.template === null))
+              .map((s) => (
               <Caption1 key={s.sheet} className={panel.muted} data-testid="sheet-line">
                 {isSettingsSheet(s.sheet)
                   ? text.settingsLine(s.sheet, settingsReadText(done.result.settings, lang))

@@ -91,6 +91,8 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
       const name = zh ? `工作表「${sheet.sheet}」` : `Sheet "${sheet.sheet}"`;
       lines.push(style.bold(name) + "  " + style.dim(settingsReadText(result.settings, lang)));
       if (issues.length === 0) continue;
+    } else if (issues.length === 0 && sheet.hidden) {
+      continue;
     } else if (issues.length === 0) {
       lines.push(
         style.dim(

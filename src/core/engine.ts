@@ -24,6 +24,8 @@ export interface SheetReport {
   readonly columns: Readonly<Record<string, string>>;
   /** Rows below the header that are not records (notes, totals, footers, section rows), never validated. */
   readonly skippedRows?: readonly SkippedRow[];
+  /** The sheet is hidden in the workbook; a hidden sheet that is no template is not worth listing to the user. */
+  readonly hidden?: boolean;
 }
 
 export interface ValidationResult {
@@ -225,7 +227,8 @@ export function validateWorkbook(workbook: WorkbookSnapshot, options: ValidateOp
     }
     const match = detectHeader(sheet, templates);
     if (!match) {
-      sheets.push({ sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} });
+      const report: SheetReport = { sheet: sheet.name, template: null, headerRow: null, dataRows: 0, columns: {} };
+      sheets.push(sheet.hidden ? { ...report, hidden: true } : report);
       continue;
     }
     const { context, issues, dataRows, skippedRows } = validateSheet(sheet, match, settings, asOf, options);

@@ -41,6 +41,8 @@ export interface SheetSnapshot {
   readonly originRow?: number;
   readonly originCol?: number;
   readonly merges?: readonly MergeRange[];
+  /** The sheet is hidden in the workbook (such as the 选项 sheet generated templates keep their lists on). */
+  readonly hidden?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -29,7 +29,9 @@ interface WorksheetInternals {
 export function snapshotSheet(ws: ExcelJS.Worksheet, consume = false, options: SnapshotOptions = {}): SheetSnapshot {
   const internals = ws as unknown as WorksheetInternals;
   if (consume && internals.dataValidations) internals.dataValidations.model = {};
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((m): m is MergeRange => m !== null);
+  const merges = ((ws.model as { merges?: string[] }).merges ?? [])
+    .map(parseRange)
+    .filter((m): m is MergeRange => m !== null);
   const values: CellValue[][] = [];
   const sharedMasters = new Map<string, string>();
   const recalc = options.recalc === true;
@@ -55,10 +57,14 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, consume = false, options: S
     for (let r = m.top; r <= m.bottom; r++) {
       const row = values[r - 1];
       if (!row) continue;
-      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c - 1 < row.length) row[c - 1] = null;
+      for (let c = m.left; c <= m.right; c++)
+        if ((r !== m.top || c !== m.left) && c - 1 < row.length) row[c - 1] = null;
     }
   }
-  return { name: ws.name, values, originRow: 1, originCol: 1, merges };
+  const hidden = ws.state === "hidden" || ws.state === "veryHidden";
+  return hidden
+    ? { name: ws.name, values, originRow: 1, originCol: 1, merges, hidden }
+    : { name: ws.name, values, originRow: 1, originCol: 1, merges };
 }
 
 export interface SnapshotOptions {

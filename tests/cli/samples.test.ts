@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import fs, { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { SAMPLES, SHARED_SAMPLES, runCli, sample } from "../helpers/cli";
+import { SAMPLES, SHARED_SAMPLES, runCli, sample, tempDir } from "../helpers/cli";
 
 /** Every issue ../shared/samples/README.md lists, as (rule, cell). */
 const ROSTER_MESSY: [string, string][] = [
@@ -42,7 +42,19 @@ describe("shared samples", () => {
     const r = await runCli(["validate", sample("roster-messy.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { version: number; asOf: string; sheets: { sheet: string; template: string | null; headerRow: number | null; dataRows: number; columns: Record<string, string> }[]; issues: JsonIssue[]; counts: Record<string, number> };
+    const report = JSON.parse(r.stdout) as {
+      version: number;
+      asOf: string;
+      sheets: {
+        sheet: string;
+        template: string | null;
+        headerRow: number | null;
+        dataRows: number;
+        columns: Record<string, string>;
+      }[];
+      issues: JsonIssue[];
+      counts: Record<string, number>;
+    };
     expect(report.version).toBe(1);
     expect(report.asOf).toBe("2026-11-21");
     const roster = report.sheets.find((s) => s.sheet === "花名册");
@@ -84,12 +96,35 @@ describe("shared samples", () => {
     expect(roster.women).toBe(22);
     expect(roster.minorities).toBe(5);
     expect(roster.collegeOrAbove).toBe(30);
-    expect(roster.ageBands).toEqual({ "41-45": 8, "56-60": 5, "51-55": 6, "46-50": 3, "<=30": 4, ">=61": 1, "36-40": 3 });
+    expect(roster.ageBands).toEqual({
+      "41-45": 8,
+      "56-60": 5,
+      "51-55": 6,
+      "46-50": 3,
+      "<=30": 4,
+      ">=61": 1,
+      "36-40": 3,
+    });
     expect(roster.duesMonthlyTotal).toBe(3021);
     expect(roster.womenRate).toBeCloseTo(22 / 30, 4);
     expect(roster.collegeRate).toBe(1);
     const sumOf = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-    for (const key of ["byGender", "byEducation", "ageBands", "byGroup", "byEmployment"]) expect(sumOf(roster[key])).toBe(30);
+    for (const key of ["byGender", "byEducation", "ageBands", "byGroup", "byEmployment"])
+      expect(sumOf(roster[key])).toBe(30);
+  });
+
+  test("a generated workbook's hidden 选项 sheet is not listed; 设置 is reported as read", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "all.xlsx");
+    expect((await runCli(["template", "all", "-o", file, "--sample", "12"])).code).toBe(0);
+    const r = await runCli(["validate", file]);
+    expect(r.stdout).not.toContain("选项");
+    expect(r.stdout).toMatch(/工作表「设置」 {2}已读取：/);
+    const json = JSON.parse((await runCli(["validate", file, "--format", "json"])).stdout) as {
+      sheets: { sheet: string; template: string | null }[];
+    };
+    expect(json.sheets.find((s) => s.sheet === "选项")).toMatchObject({ template: null });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test("text output groups issues by sheet and rule with counts and cells", async () => {
@@ -109,7 +144,9 @@ describe("shared samples", () => {
     const r = await runCli(["validate", sample("evaluation.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "年终考核", template: "evaluation", headerRow: 2, dataRows: 20 })]);
+    expect(report.sheets).toEqual([
+      expect.objectContaining({ sheet: "年终考核", template: "evaluation", headerRow: 2, dataRows: 20 }),
+    ]);
     expect(report.issues.map((i: JsonIssue) => [i.rule, i.cell])).toEqual([
       ["eval.score.range", "F7"],
       ["eval.score.missing", "J8"],
@@ -122,14 +159,23 @@ describe("shared samples", () => {
     const summary = JSON.parse(s.stdout).evaluation;
     expect(summary.byGrade).toEqual({ 优秀: 4, 合格: 14, 基本合格: 2 });
     expect(summary.excellentQuota).toEqual({ limit: 4, used: 4 });
-    expect(Object.keys(summary.itemAverages)).toEqual(["师德师风", "出勤考勤", "工作量", "教学质量", "教育科研", "特色工作"]);
+    expect(Object.keys(summary.itemAverages)).toEqual([
+      "师德师风",
+      "出勤考勤",
+      "工作量",
+      "教学质量",
+      "教育科研",
+      "特色工作",
+    ]);
   });
 
   test("ballot.xlsx gives exactly the listed issue", async () => {
     const r = await runCli(["validate", sample("ballot.xlsx"), "--format", "json", "--as-of", "2026-11-21"]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "民主测评", template: "ballot", headerRow: 1, dataRows: 20 })]);
+    expect(report.sheets).toEqual([
+      expect.objectContaining({ sheet: "民主测评", template: "ballot", headerRow: 1, dataRows: 20 }),
+    ]);
     expect(report.issues.map((i: JsonIssue) => [i.rule, i.cell])).toEqual([["ballot.votes.exceed", "C7"]]);
     expect(report.counts).toEqual({ error: 1, warning: 0, info: 0 });
     const s = await runCli(["summarize", sample("ballot.xlsx"), "--format", "json"]);

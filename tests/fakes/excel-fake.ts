@@ -1126,6 +1126,7 @@ export function gridFromWorkbook(wb: ExcelJS.Workbook, name: string): Grid {
       .map(parseMerge)
       .filter((m): m is MergeRange => m !== null);
     const sheet = newGridSheet(ws.name, cells, merges);
+    sheet.visibility = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
     sheet.conditionalFormats.push(...fileConditionalFormats(ws));
     return sheet;
   });

@@ -152,3 +152,41 @@ describe("the CLI on other formats and on files that are not spreadsheets", () =
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/**
+ * A second set made independently (tests/fixtures/formats/more, its own make.sh): an openpyxl roster as LibreOffice
+ * .xls, XML Spreadsheet 2003, UTF-16 BE and BOM-less UTF-16 text, a real password-protected .xls and a Word .doc.
+ */
+describe("an independently made second set of fixtures", () => {
+  const MORE = path.join(DIR, "more");
+  const read = async (file: string) => {
+    const { snapshot } = await readWorkbookBuffer(fs.readFileSync(path.join(MORE, file)), file);
+    return validateWorkbook(snapshot, { asOf: AS_OF }).issues.map((i) => [i.rule, i.cell]);
+  };
+
+  test.each(["roster.xls", "roster.ods", "roster-2003.xml"])("%s gives the .xlsx source's issues", async (file) => {
+    const source = await read("roster.xlsx");
+    expect(source).toEqual([
+      ["roster.id.checksum", "E4"],
+      ["roster.id.numeric", "E6"],
+      ["roster.gender.mismatch", "C7"],
+    ]);
+    expect(await read(file)).toEqual(source);
+  });
+
+  test.each(["roster-unicode-be.txt", "roster-unicode-nobom.csv"])(
+    "%s (UTF-16 text) too, the numeric ID as shown",
+    async (file) => {
+      expect(await read(file)).toEqual([
+        ["roster.id.checksum", "E4"],
+        ["roster.id.format", "E6"],
+        ["roster.gender.mismatch", "C7"],
+      ]);
+    },
+  );
+
+  test("a password-protected .xls and a Word .doc: one line each, exit 2", async () => {
+    expectOneLineFailure(await runCli(["validate", path.join(MORE, "roster-password.xls")]), /打开密码/);
+    expectOneLineFailure(await runCli(["validate", path.join(MORE, "notes.doc")]), /Word 文档/);
+  });
+});

@@ -952,7 +952,7 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
   const baseDir = "xl/";
   const rels = readRels(partText(zip, "xl/_rels/workbook.xml.rels"), baseDir);
 
-  const sheetDefs: { name: string; rid: string }[] = [];
+  const sheetDefs: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
   let recalc = false;
   for (const t of tags(workbookXml)) {
@@ -961,7 +961,9 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
       const a = parseAttributes(t.raw);
       const sheetName = attr(a, "name");
       const rid = attr(a, "id");
-      if (sheetName !== undefined && rid !== undefined) sheetDefs.push({ name: sheetName, rid });
+      const state = attr(a, "state");
+      if (sheetName !== undefined && rid !== undefined)
+        sheetDefs.push({ name: sheetName, rid, hidden: state === "hidden" || state === "veryHidden" });
     } else if (t.name === "workbookPr") {
       const v = attr(parseAttributes(t.raw), "date1904");
       date1904 = v === "1" || v === "true";
@@ -986,7 +988,8 @@ export function readXlsx(buf: Buffer, name: string): WorkbookSnapshot {
     if (rel.type !== "" && !rel.type.endsWith("/worksheet")) continue; // chart sheets, dialog and macro sheets
     const part = zip.entry(rel.target);
     if (part === null) continue;
-    sheets.push(readSheet(part, def.name, ctx));
+    const sheet = readSheet(part, def.name, ctx);
+    sheets.push(def.hidden ? { ...sheet, hidden: true } : sheet);
   }
   return { name, sheets };
 }

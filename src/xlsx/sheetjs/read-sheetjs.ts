@@ -133,9 +133,11 @@ function readAndConvert(
     console.error = quiet;
   }
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
-  const sheets = wb.SheetNames.flatMap((sheetName) => {
+  const sheets = wb.SheetNames.flatMap((sheetName, i) => {
     const ws = wb.Sheets[sheetName];
-    return ws ? [readSheet(X, ws, sheetName, date1904)] : [];
+    if (!ws) return [];
+    const sheet = readSheet(X, ws, sheetName, date1904);
+    return [(wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0 ? { ...sheet, hidden: true } : sheet];
   });
   const xlsx = convert ? new Uint8Array(X.write(wb, { type: "array", bookType: "xlsx" }) as ArrayBuffer) : null;
   return { snapshot: { name, sheets }, xlsx };
