@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../src/core/messages";
+import type { Issue } from "../../src/core/types";
 import { formatIssue } from "../../src/core/messages";
 import { personLabel } from "../../src/core/messages/person-label";
 import type { ExcelHost, MarkRecord } from "../office/port";
@@ -98,42 +99,45 @@ function OfficeMarks({ done, lang, text, host, store, record, setRecord }: MarkA
   );
 }
 
-function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: PaneText }) {
+/** A download of a new file made from the opened one (the marked or the fixed copy), with its status line. */
+function CopyDownload({
+  done,
+  texts,
+  testId,
+  make,
+}: {
+  done: DoneState;
+  texts: PaneText["markedCopy"];
+  testId: string;
+  make: (bytes: Uint8Array) => Promise<{ name: string; cells: number }>;
+}) {
   const styles = useStyles();
   const [action, run, reset] = useAction<{ name: string; cells: number }>();
   useEffect(() => reset(), [done, reset]);
   const source = done.source;
   if (source.kind !== "file") return null;
-  const onDownload = () =>
-    run(async () => {
-      const { markedCopyBytes } = await import(/* webpackChunkName: "marked-copy" */ "../standalone/marked-copy");
-      const copy = await markedCopyBytes(source.bytes, done.result.issues, (i) => personLabel(i, lang) + formatIssue(i, lang), done.edits);
-      const name = derivedFileName(done.fileName, "标注");
-      downloadBytes(copy.bytes, name);
-      return { name, cells: copy.cells };
-    });
   return (
-    <div className={styles.root} data-testid="marked-copy">
+    <div className={styles.root} data-testid={testId}>
       <div className={styles.row}>
         <Button
           disabled={action.status === "busy"}
-          onClick={() => void onDownload()}
-          data-testid="marked-copy-download"
+          onClick={() => void run(() => make(source.bytes))}
+          data-testid={`${testId}-download`}
         >
-          {text.markedCopy.button}
+          {texts.button}
         </Button>
       </div>
-      <Caption1 className={styles.muted}>{text.markedCopy.note}</Caption1>
+      <Caption1 className={styles.muted}>{texts.note}</Caption1>
       <div aria-live="polite">
-        {action.status === "busy" && <Text role="status">{text.markedCopy.busy}</Text>}
+        {action.status === "busy" && <Text role="status">{texts.busy}</Text>}
         {action.status === "done" && (
-          <Text role="status" data-testid="marked-copy-done">
-            {text.markedCopy.done(action.value.name, action.value.cells)}
+          <Text role="status" data-testid={`${testId}-done`}>
+            {texts.done(action.value.name, action.value.cells)}
           </Text>
         )}
         {action.status === "failed" && (
           <MessageBar intent="error">
-            <MessageBarBody>{text.markedCopy.failed}</MessageBarBody>
+            <MessageBarBody>{texts.failed}</MessageBarBody>
           </MessageBar>
         )}
       </div>
@@ -141,45 +145,31 @@ function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: P
   );
 }
 
+function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: PaneText }) {
+  const make = async (bytes: Uint8Array) => {
+    const { markedCopyBytes } = await import(/* webpackChunkName: "marked-copy" */ "../standalone/marked-copy");
+    const describe = (i: Issue) => personLabel(i, lang) + formatIssue(i, lang);
+    const copy = await markedCopyBytes(bytes, done.result.issues, describe, done.edits);
+    const name = derivedFileName(done.fileName, "标注");
+    downloadBytes(copy.bytes, name);
+    return { name, cells: copy.cells };
+  };
+  return <CopyDownload done={done} texts={text.markedCopy} testId="marked-copy" make={make} />;
+}
+
 function FixedCopy({ done, text }: { done: DoneState; text: PaneText }) {
-  const styles = useStyles();
-  const [action, run, reset] = useAction<{ name: string; cells: number }>();
-  useEffect(() => reset(), [done, reset]);
-  const source = done.source;
-  if (source.kind !== "file") return null;
-  const onDownload = () =>
-    run(async () => {
-      const { fixedCopyBytes, fixedCopyName } = await import(/* webpackChunkName: "fixed-copy" */ "../standalone/fixed-copy");
-      const name = fixedCopyName(done.fileName);
-      if (!name) throw new Error("not an .xlsx/.xlsm workbook");
-      const copy = await fixedCopyBytes(source.bytes, done.result);
-      const type = name.endsWith(".xlsm") ? "application/vnd.ms-excel.sheet.macroEnabled.12" : undefined;
-      downloadBytes(copy.bytes, name, type);
-      return { name, cells: copy.cells };
-    });
-  return (
-    <div className={styles.root} data-testid="fixed-copy">
-      <div className={styles.row}>
-        <Button disabled={action.status === "busy"} onClick={() => void onDownload()} data-testid="fixed-copy-download">
-          {text.fixedCopy.button}
-        </Button>
-      </div>
-      <Caption1 className={styles.muted}>{text.fixedCopy.note}</Caption1>
-      <div aria-live="polite">
-        {action.status === "busy" && <Text role="status">{text.fixedCopy.busy}</Text>}
-        {action.status === "done" && (
-          <Text role="status" data-testid="fixed-copy-done">
-            {text.fixedCopy.done(action.value.name, action.value.cells)}
-          </Text>
-        )}
-        {action.status === "failed" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{text.fixedCopy.failed}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-    </div>
-  );
+  const make = async (bytes: Uint8Array) => {
+    const { fixedCopyBytes, fixedCopyName } = await import(
+      /* webpackChunkName: "fixed-copy" */ "../standalone/fixed-copy"
+    );
+    const name = fixedCopyName(done.fileName);
+    if (!name) throw new Error("not an .xlsx/.xlsm workbook");
+    const copy = await fixedCopyBytes(bytes, done.result);
+    const type = name.endsWith(".xlsm") ? "application/vnd.ms-excel.sheet.macroEnabled.12" : undefined;
+    downloadBytes(copy.bytes, name, type);
+    return { name, cells: copy.cells };
+  };
+  return <CopyDownload done={done} texts={text.fixedCopy} testId="fixed-copy" make={make} />;
 }
 
 export function MarkActions(props: MarkActionsProps) {
