@@ -9,7 +9,9 @@ const bytes = (s) => Buffer.byteLength(s, "utf8");
 function isProxyLike(v) {
   if (typeof v !== "object" || v === null || Array.isArray(v) || typeof v.then === "function") return false;
   const proto = Object.getPrototypeOf(v);
-  return proto !== null && proto !== Object.prototype ? true : Object.values(v).some(isProxyLike);
+  if (proto !== null && proto !== Object.prototype) return true;
+  // Data properties only: a getter may be an unloaded host property, which throws when read.
+  return Object.values(Object.getOwnPropertyDescriptors(v)).some((d) => "value" in d && isProxyLike(d.value));
 }
 
 function recordingRun(run) {
