@@ -42,10 +42,10 @@ export function rowGuards(result: ValidationResult, fixes: readonly Fix[]): FixG
   return out;
 }
 
-/** A value in the preview: text as it is, dates as YYYY-MM-DD, `empty` for an empty cell. */
-export function shownValue(v: Fix["from"] | Fix["to"], empty: string): string {
-  const text = displayValue(v);
-  return text === "" ? empty : text;
+/** A value in the preview: text quoted (spaces show), dates as YYYY-MM-DD, `empty` for an empty cell. */
+export function shownValue(v: Fix["from"] | Fix["to"], empty: string, quote: (text: string) => string): string {
+  if (v === null || v === "") return empty;
+  return typeof v === "string" ? quote(v) : displayValue(v);
 }
 
 /** The sheets a list of fixes (or refused cells) is on, each once. */
