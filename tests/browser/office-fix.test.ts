@@ -189,7 +189,39 @@ describeBrowser("修正 in Excel over the Office.js adapter and the Excel fake (
     await page.getByTestId("lang-toggle").click();
   });
 
-  it("5. logged no console error", () => {
+  it("5. a reopened pane finds the undo record in the document and 撤销修正 still works", async () => {
+    const p = await context.newPage();
+    recordConsoleErrors(p, consoleErrors);
+    try {
+      // The recording host keeps the record in sessionStorage, as Excel keeps it in the document's settings.
+      await p.goto(served!.url);
+      await p.waitForFunction(() => window.zhibuTest !== undefined);
+      await p.getByTestId("validate-host").click();
+      await p.getByTestId("fix-all").click();
+      const count = await p.getByTestId("fix-preview").getByTestId("fix-row").count();
+      await p.getByTestId("fix-confirm").click();
+      await expect(p.getByTestId("fix-message").textContent()).resolves.toBe(`已修正 ${count} 处。`);
+
+      await p.reload();
+      await p.waitForFunction(() => window.zhibuTest !== undefined);
+      await expect(p.getByTestId("fix-pending").textContent()).resolves.toBe(
+        `上次修正了 ${count} 处单元格，可以撤销。`,
+      );
+      await p.getByTestId("fix-undo").click();
+      await expect(p.getByTestId("fix-message").textContent()).resolves.toBe(
+        `已撤销 ${count} 处修正，单元格恢复为修正前的值和格式。`,
+      );
+      const calls = await p.evaluate(() => window.zhibuTest!.host.calls.map((c) => [c.method, c.args]));
+      expect(calls).toEqual([["undoFixes", count]]);
+      await p.reload();
+      await p.waitForFunction(() => window.zhibuTest !== undefined);
+      await expect(p.getByTestId("fix-undo").count()).resolves.toBe(0);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("6. logged no console error", () => {
     expect(consoleErrors).toEqual([]);
   });
 });

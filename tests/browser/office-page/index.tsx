@@ -56,6 +56,18 @@ function memoryMarkStore(saved: Array<MarkRecord | null>): MarkStore {
   return { load: () => null, save: async (record) => void saved.push(record) };
 }
 
+/** The fixes' undo record in sessionStorage, so a reloaded pane finds it as it would in the document. */
+function sessionFixStore(): FixStore {
+  const stored = sessionStorage.getItem("fixes");
+  return {
+    load: () => (stored ? (JSON.parse(stored) as FixRecord) : null),
+    save: async (record) => {
+      if (record) sessionStorage.setItem("fixes", JSON.stringify(record));
+      else sessionStorage.removeItem("fixes");
+    },
+  };
+}
+
 /** The fixes' undo record in memory, like the marks' (the fake starts again from the file on reload). */
 function memoryFixStore(saved: Array<FixRecord | null>): FixStore {
   return { load: () => null, save: async (record) => void saved.push(record) };
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
     const recording = recordingHost(wb, file, params);
     host = recording;
     markStore = sessionMarkStore(saved);
+    fixStore = sessionFixStore();
     const unavailable = (feature: HostFeature, requirement: string) => new HostFeatureUnavailable(feature, requirement);
     window.zhibuTest = { host: recording, saved, unavailable };
   }
