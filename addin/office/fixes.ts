@@ -103,18 +103,18 @@ export async function applyFixes(
     seen.add(key);
     return true;
   });
-  const loaded = loadCells(context, unique);
-  const guarded = loadCells(context, guards);
+  // One read for the fixed cells and the guards together.
+  const loaded = loadCells(context, [...unique, ...guards]);
   await context.sync();
 
   const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
   const movedRows = new Set<string>();
   guards.forEach((g, i) => {
-    const { state } = stateOf((guarded[i] as LoadedCell).range);
+    const { state } = stateOf((loaded[unique.length + i] as LoadedCell).range);
     if (!sameCellValue(toCellValue(state.value, state.numberFormat), g.value)) movedRows.add(rowKey(g.sheet, g.row));
   });
   const refused: RefusedCell[] = [];
-  const writes: Array<{ at: LoadedCell; before: CellState }> = [];
+  const writes: Array<{ fix: Fix; at: LoadedCell; before: CellState }> = [];
   unique.forEach((fix, i) => {
     const at = loaded[i] as LoadedCell;
     const { state, formula } = stateOf(at.range);
@@ -124,14 +124,12 @@ export async function applyFixes(
       !sameCellValue(toCellValue(state.value, state.numberFormat), fix.from)
     )
       refused.push({ sheet: fix.sheet, cell: fix.cell, reason: "changed" });
-    else writes.push({ at, before: state });
+    else writes.push({ fix, at, before: state });
   });
   if (writes.length === 0) return { record: { cells: [] }, refused };
 
-  const fixOf = new Map(unique.map((f) => [keyOf(f.sheet, f.cell), f]));
   await syncQuietly(context, events, () => {
-    for (const { at, before } of writes) {
-      const fix = fixOf.get(keyOf(at.sheet, at.cell)) as Fix;
+    for (const { fix, at, before } of writes) {
       const to = fix.to;
       let format = fix.format;
       // A number typed into a text-formatted cell would stay text.

@@ -167,12 +167,14 @@ describe.each([
 
 describe("applyFixes: what it refuses and what it costs", () => {
   test("1 read and 1 write sync whatever the number of fixes; none when nothing is to be fixed", async () => {
-    const { fake, host, fixes } = await setup(MESSY);
+    const { fake, host, result, fixes } = await setup(MESSY);
     expect(fixes.length).toBeGreaterThan(50);
     await host.applyFixes(fixes.slice(0, 1));
     expect(fake.stats.syncs).toBe(2);
     fake.resetStats();
-    await host.applyFixes(fixes.slice(1));
+    // The rows' guards are read in the same sync.
+    const rest = await host.applyFixes(fixes.slice(1), rowGuards(result, fixes.slice(1)));
+    expect(rest.record.cells).toHaveLength(fixes.length - 1);
     expect(fake.stats.syncs).toBe(2);
     fake.resetStats();
     await expect(host.applyFixes([])).resolves.toEqual({ record: { cells: [] }, refused: [] });
