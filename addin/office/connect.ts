@@ -2,7 +2,7 @@
  * The pane's connection to Excel: the only place besides the office.js loader that touches the `Excel` and
  * `Office` globals. Called once Office.onReady has reported a host.
  */
-import type { ExcelHost, MarkRecord } from "./port";
+import type { ExcelHost, FixRecord, MarkRecord } from "./port";
 import { createExcelAdapter } from "./excel-adapter";
 import type { Lang } from "../../src/core/messages";
 
@@ -26,29 +26,39 @@ export interface MarkStore {
   save(record: MarkRecord | null): Promise<void>;
 }
 
-const MARKS_KEY = "zhibu.marks";
+/** Where the last FixRecord is kept so a reopened pane can still undo the fixes it wrote. */
+export interface FixStore {
+  load(): FixRecord | null;
+  save(record: FixRecord | null): Promise<void>;
+}
 
-function isRecord(v: unknown): v is MarkRecord {
+const MARKS_KEY = "zhibu.marks";
+const FIXES_KEY = "zhibu.fixes";
+
+function hasCells(v: unknown): v is { cells: unknown[] } {
   return typeof v === "object" && v !== null && Array.isArray((v as { cells?: unknown }).cells);
 }
 
-/** The record in the document's own settings (saved with the workbook). */
-export function officeMarkStore(): MarkStore {
+/** A record kept as JSON under `key` in the document's own settings (saved with the workbook). */
+function settingsStore<T>(
+  key: string,
+  valid: (v: unknown) => v is T,
+): { load(): T | null; save(r: T | null): Promise<void> } {
   return {
     load() {
-      const raw: unknown = Office.context.document.settings.get(MARKS_KEY);
+      const raw: unknown = Office.context.document.settings.get(key);
       if (typeof raw !== "string") return null;
       try {
         const parsed: unknown = JSON.parse(raw);
-        return isRecord(parsed) ? parsed : null;
+        return valid(parsed) ? parsed : null;
       } catch {
         return null;
       }
     },
     save(record) {
       const settings = Office.context.document.settings;
-      if (record) settings.set(MARKS_KEY, JSON.stringify(record));
-      else settings.remove(MARKS_KEY);
+      if (record) settings.set(key, JSON.stringify(record));
+      else settings.remove(key);
       return new Promise<void>((resolve, reject) => {
         settings.saveAsync((result) => {
           if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
@@ -57,4 +67,27 @@ export function officeMarkStore(): MarkStore {
       });
     },
   };
+}
+
+/** The marks' record in the document's own settings. */
+export function officeMarkStore(): MarkStore {
+  return settingsStore(MARKS_KEY, (v): v is MarkRecord => hasCells(v));
+}
+
+function isFixRecord(v: unknown): v is FixRecord {
+  if (!hasCells(v)) return false;
+  const state = (s: unknown) =>
+    typeof s === "object" &&
+    s !== null &&
+    ["string", "number", "boolean"].includes(typeof (s as { value?: unknown }).value) &&
+    typeof (s as { numberFormat?: unknown }).numberFormat === "string";
+  return v.cells.every((c) => {
+    const cell = c as Partial<Record<"sheet" | "cell" | "before" | "after", unknown>>;
+    return typeof cell.sheet === "string" && typeof cell.cell === "string" && state(cell.before) && state(cell.after);
+  });
+}
+
+/** The fixes' undo record in the document's own settings. */
+export function officeFixStore(): FixStore {
+  return settingsStore(FIXES_KEY, isFixRecord);
 }

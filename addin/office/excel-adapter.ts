@@ -8,6 +8,7 @@
  *   formats of all sheets in as few syncs as keep each response under `maxPayloadBytes` (one for an ordinary
  *   workbook; a big sheet is read in row blocks). readSheet skips the names sync.
  * - applyMarks: 1 sync; clearMarks: 2, and 1 more when there are marks to delete (see marks.ts).
+ * - applyFixes and undoFixes: 1 sync to read the cells, 1 more to write when a cell is to be written (fixes.ts).
  * - insertTemplate ≤ 3 (names; the 选项 lists when needed; the write), writeSettings ≤ 3, writeSummarySheet 2,
  *   openNewWorkbook 1, watchChanges 1 (ExcelApi 1.9) or 2 (1.7) and 1 to stop (see each module).
  * Every write runs with runtime events off (ExcelApi 1.8), so onChanged handlers see only the user's edits.
@@ -15,6 +16,7 @@
  */
 import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import type { ValidationResult } from "../../src/core/engine";
+import type { Fix } from "../../src/core/fixes";
 import { cellAddress } from "../../src/core/address";
 import {
   type ActiveSheetRead,
@@ -28,9 +30,14 @@ import {
   type ChangedRange,
   type Mark,
   type MarkRecord,
+  type FixGuard,
+  type FixOutcome,
+  type FixRecord,
+  type UndoOutcome,
   distinctMarks,
 } from "./port";
 import { applyMarks, clearMarks } from "./marks";
+import { applyFixes, undoFixes } from "./fixes";
 import { dateFormatCache, parseAreasAddress, parseRangeAddress, toCellValue } from "./cells";
 import type { PlanFeatures } from "./plan-writer";
 import { insertTemplate } from "./insert-template";
@@ -254,6 +261,16 @@ export class ExcelAdapter implements ExcelHost {
     if (!this.supported("ExcelApi", "1.6")) throw new HostFeatureUnavailable("conditionalFormats", "ExcelApi 1.6");
     if (record.cells.length === 0) return;
     await this.run((context) => clearMarks(context, this.events));
+  }
+
+  applyFixes(fixes: readonly Fix[], guards: readonly FixGuard[] = []): Promise<FixOutcome> {
+    if (fixes.length === 0) return Promise.resolve({ record: { cells: [] }, refused: [] });
+    return this.run((context) => applyFixes(context, this.events, fixes, guards));
+  }
+
+  undoFixes(record: FixRecord): Promise<UndoOutcome> {
+    if (record.cells.length === 0) return Promise.resolve({ restored: 0, refused: [] });
+    return this.run((context) => undoFixes(context, this.events, record));
   }
 
   capabilities(): HostCapabilities {

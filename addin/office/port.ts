@@ -2,8 +2,9 @@
  * The host port: what the task pane asks of a workbook host, whether that is Excel (Office.js, see
  * excel-adapter.ts) or a file opened in the standalone page. Everything crossing it is plain data.
  */
-import type { CellDate, Issue, Severity, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import type { CellDate, CellValue, Issue, Severity, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import type { ValidationResult } from "../../src/core/engine";
+import type { Fix } from "../../src/core/fixes";
 
 /** A cell to mark for an issue: `cell` is a single-cell A1 address on `sheet`. */
 export interface Mark {
@@ -41,6 +42,79 @@ export function isMarkFormula(formula: string | null | undefined): boolean {
   if (typeof formula !== "string") return false;
   const norm = (f: string): string => f.trim().replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
   return norm(formula) === norm(MARK_FORMULA);
+}
+
+/** A cell as Office reports it: its value (numbers, text, booleans, "" when empty) and its number format. */
+export interface CellState {
+  readonly value: string | number | boolean;
+  readonly numberFormat: string;
+}
+
+/**
+ * A cell that must still hold its validated `value` for the fixes on its `row` to apply: the row's 姓名, so that
+ * after rows are inserted, deleted or sorted no fix lands on another person's row, even where the fixed cell
+ * itself happens to hold the same value there (an empty cell, a common "汉").
+ */
+export interface FixGuard {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly row: number;
+  readonly value: CellValue;
+}
+
+/** One cell a fix changed: what it held before and what Excel reported right after the write. */
+export interface FixedCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly before: CellState;
+  readonly after: CellState;
+}
+
+/** The undo record of `applyFixes`, kept in the document's settings like the mark record. */
+export interface FixRecord {
+  readonly cells: readonly FixedCell[];
+}
+
+/**
+ * Why a cell was left alone: its value is no longer the one validated (or, for an undo, the one the fix wrote),
+ * or it holds a formula (never overwritten).
+ */
+export type FixRefusal = "changed" | "formula";
+
+export interface RefusedCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly reason: FixRefusal;
+}
+
+export interface FixOutcome {
+  /** The cells written, with their undo data. */
+  readonly record: FixRecord;
+  readonly refused: readonly RefusedCell[];
+}
+
+export interface UndoOutcome {
+  /** How many cells got their value and number format back. */
+  readonly restored: number;
+  readonly refused: readonly RefusedCell[];
+}
+
+/**
+ * The record after a further fix: one entry per cell, in first-fixed order. A cell fixed again right after an
+ * earlier fix (it still held that fix's result) keeps its first `before`, so one undo goes back to the start;
+ * one changed by the user in between takes the newer entry (the earlier fix was overwritten by the user anyway).
+ */
+export function mergeFixRecords(earlier: FixRecord | null, later: FixRecord): FixRecord {
+  const byCell = new Map<string, FixedCell>();
+  const key = (c: FixedCell) => `${c.sheet}\u0000${c.cell.toUpperCase()}`;
+  for (const c of earlier?.cells ?? []) byCell.set(key(c), c);
+  for (const c of later.cells) {
+    const had = byCell.get(key(c));
+    const chained =
+      had !== undefined && had.after.value === c.before.value && had.after.numberFormat === c.before.numberFormat;
+    byCell.set(key(c), chained ? { ...c, before: had.before } : c);
+  }
+  return { cells: [...byCell.values()] };
 }
 
 /** Host features the pane may use; each is checked (isSetSupported) before use. */
@@ -153,6 +227,18 @@ export interface ExcelHost extends HostPort {
   openNewWorkbook(base64: string): Promise<void>;
   /** Calls `handler` with ranges the user edits; resolves to a function that stops watching. */
   watchChanges(handler: (changes: readonly ChangedRange[]) => void): Promise<() => Promise<void>>;
+  /**
+   * Writes the fixes in one batch after one read of exactly their cells (and the guards'). A cell whose value is
+   * no longer the fix's `from` (as validated), on a row whose guard no longer holds, or holding a formula, is
+   * refused and left alone; dates are written as date serials in the fix's number format. Resolves to the undo
+   * record of what was written.
+   */
+  applyFixes(fixes: readonly Fix[], guards?: readonly FixGuard[]): Promise<FixOutcome>;
+  /**
+   * Puts back the value and number format each cell of the record had before the fix, in one batch after one
+   * read; a cell changed since the fix (no longer its `after`) is refused and left alone.
+   */
+  undoFixes(record: FixRecord): Promise<UndoOutcome>;
 }
 
 /** Mark colours by severity (Excel's "bad", "neutral" and a light blue). */

@@ -19,7 +19,14 @@ import { type ValidationState, useValidation } from "./useValidation";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { SettingsPanel } from "./SettingsPanel";
 import type { ExcelHost } from "../office/port";
-import { type MarkStore, connectExcel, officeDisplayLang, officeMarkStore } from "../office/connect";
+import {
+  type FixStore,
+  type MarkStore,
+  connectExcel,
+  officeDisplayLang,
+  officeFixStore,
+  officeMarkStore,
+} from "../office/connect";
 import type { Scope } from "./office-validation";
 import type { AreaProps } from "./area-props";
 
@@ -79,17 +86,21 @@ export async function detectHostMode(timeoutMs = 30000): Promise<Exclude<HostMod
 export interface OfficeConnection {
   readonly host: ExcelHost;
   readonly markStore: MarkStore | null;
+  /** Where the fixes' undo record is kept (none: undo lasts the session). */
+  readonly fixStore?: FixStore | null;
 }
 
 /** Connects to the real Excel (the globals are touched only in addin/office/connect.ts). */
 function connectOffice(): OfficeConnection {
   let markStore: MarkStore | null = null;
+  let fixStore: FixStore | null = null;
   try {
     markStore = officeMarkStore();
+    fixStore = officeFixStore();
   } catch (e) {
-    console.warn("document settings unavailable; marks are kept for this session only", e);
+    console.warn("document settings unavailable; marks and fixes are kept for this session only", e);
   }
-  return { host: connectExcel(), markStore };
+  return { host: connectExcel(), markStore, fixStore };
 }
 
 export function App({
@@ -183,6 +194,7 @@ export function App({
                 {...areaProps}
                 lang={lang}
                 markStore={inOffice ? (office?.markStore ?? null) : null}
+                fixStore={inOffice ? (office?.fixStore ?? null) : null}
                 scope={scope}
                 onScope={setScope}
               />

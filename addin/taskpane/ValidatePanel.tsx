@@ -34,6 +34,9 @@ import { STAGE_PROGRESS, type ValidationState } from "./useValidation";
 import type { MarkStore } from "../office/connect";
 import { OfficeValidateBar } from "./OfficeValidateBar";
 import { MarkActions } from "./MarkActions";
+import { FixBar, FixGroupButton, FixIssueButton } from "./FixActions";
+import { useFixes } from "./useFixes";
+import type { FixStore } from "../office/connect";
 import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useMarkRecord } from "./useMarkRecord";
@@ -238,11 +241,13 @@ export function ValidatePanel({
   validation,
   host,
   markStore = null,
+  fixStore = null,
   scope,
   onScope,
 }: AreaProps & {
   lang: Lang;
   markStore?: MarkStore | null;
+  fixStore?: FixStore | null;
   scope: Scope;
   onScope: (scope: Scope) => void;
 }) {
@@ -256,6 +261,7 @@ export function ValidatePanel({
     if (record) setHadMarks(true);
   }, [record]);
   const [selectError, setSelectError] = useState<unknown>(null);
+  const fixes = useFixes({ validation, host: inOffice ? host : null, store: fixStore });
   const { state, open, cancel } = validation;
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -347,6 +353,7 @@ export function ValidatePanel({
       )}
 
       {inOffice && !done && hadMarks && <MarkActions done={null} {...markProps} />}
+      {inOffice && !done && <FixBar fixes={fixes} text={text} lang={lang} />}
 
       <StatusView state={state} text={text} inOffice={inOffice} onCancel={cancel} />
 
@@ -376,6 +383,7 @@ export function ValidatePanel({
           </section>
 
           <MarkActions done={done} {...markProps} />
+          {inOffice && <FixBar fixes={fixes} text={text} lang={lang} />}
 
           <div role="group" aria-label={text.filterLabel} className={styles.filters}>
             {SEVERITY_ORDER.map((s) => (
@@ -400,6 +408,7 @@ export function ValidatePanel({
                   {selectedIssue.cell ? issueLocation(selectedIssue) : `${selectedIssue.sheet} · ${text.sheetLevel}`}
                 </Text>
                 <Body1>{formatIssue(selectedIssue, lang)}</Body1>
+                <FixIssueButton fixes={fixes} text={text} issue={selectedIssue} />
                 {host && inOffice && selectedIssue.cell && selectError === null && (
                   <Caption1 className={panel.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
                 )}
@@ -494,6 +503,7 @@ export function ValidatePanel({
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
+                    <FixGroupButton fixes={fixes} text={text} group={g} />
                     <GroupPanel group={g} lang={lang} text={text} selected={selected} onSelect={select} />
                   </AccordionPanel>
                 </AccordionItem>

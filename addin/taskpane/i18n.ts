@@ -135,6 +135,35 @@ export interface PaneText {
     readonly done: (file: string, cells: number) => string;
     readonly failed: string;
   };
+  /** 修正 in Excel: the buttons, the preview dialog, the outcome and 撤销修正. */
+  readonly fixes: {
+    readonly issueButton: string;
+    readonly groupButton: (cells: number) => string;
+    readonly allButton: (cells: number) => string;
+    readonly hint: string;
+    readonly dialogTitle: (cells: number) => string;
+    readonly dialogIntro: string;
+    readonly columns: Readonly<Record<"sheet" | "cell" | "person" | "change" | "rule", string>>;
+    readonly empty: string;
+    /** A text value in the preview, quoted so that spaces show. */
+    readonly quote: (text: string) => string;
+    /** The preview lists the first cells; `more` others are fixed too. */
+    readonly previewMore: (more: number) => string;
+    readonly confirm: string;
+    readonly cancel: string;
+    readonly busy: string;
+    readonly undoing: string;
+    /** `changed` cells refused because they changed since validation, listed in `cells`. */
+    readonly fixed: (cells: number, changed: number, list: string) => string;
+    readonly formulaKept: (cells: number, list: string) => string;
+    readonly undoButton: string;
+    readonly undone: (cells: number, changed: number, list: string) => string;
+    /** An undo record found when the pane opens. */
+    readonly pending: (cells: number) => string;
+    readonly storeFailed: string;
+    readonly listSeparator: string;
+    readonly listMore: string;
+  };
   readonly markedCopy: {
     readonly button: string;
     readonly note: string;
@@ -196,7 +225,7 @@ export interface PaneText {
 
 /** What the pane was doing when a host call failed (named in the message). */
 export type HostAction =
-  "validate" | "select" | "mark" | "clear" | "insert" | "settings" | "summary" | "export" | "watch";
+  "validate" | "select" | "mark" | "clear" | "insert" | "settings" | "summary" | "export" | "watch" | "fix" | "undoFix";
 
 const ZH: PaneText = {
   appTitle: "支部表格助手",
@@ -347,6 +376,8 @@ const ZH: PaneText = {
       summary: "生成汇总表",
       export: "导出",
       watch: "监视编辑",
+      fix: "修正",
+      undoFix: "撤销修正",
     },
     featureUnavailable: (f, r) =>
       `此版本的 Excel 不支持“${f}”（需要 ${r}）。请把 Office 更新到最新版本，或改用 Excel 网页版；也可以在浏览器中打开独立页面使用下载功能。`,
@@ -359,6 +390,34 @@ const ZH: PaneText = {
     busy: "正在生成修正副本…",
     done: (f, n) => `已下载 ${f}（修正了 ${n} 个单元格）。原文件没有被修改。`,
     failed: "生成修正副本失败，请重试。",
+  },
+  fixes: {
+    issueButton: "修正",
+    groupButton: (n) => `修正本组（${n} 处）`,
+    allButton: (n) => `全部可修正项（${n} 处）`,
+    hint: "只改能确定正确值的单元格（多余空格、“汉”→“汉族”、文本日期等）；写入前逐项预览，写入后可撤销。",
+    dialogTitle: (n) => `修正 ${n} 处单元格`,
+    dialogIntro: "将把下列单元格改为新值（日期写成日期格式）。自上次校验后已改动的单元格不会被修改。",
+    columns: { sheet: "工作表", cell: "单元格", person: "人员", change: "原值 → 新值", rule: "规则" },
+    empty: "（空）",
+    quote: (t) => `“${t}”`,
+    previewMore: (n) => `另有 ${n} 处，一并修正。`,
+    confirm: "确定修正",
+    cancel: "取消",
+    busy: "正在修正…",
+    undoing: "正在撤销…",
+    fixed: (n, m, list) =>
+      m === 0 ? `已修正 ${n} 处。` : `已修正 ${n} 处，另有 ${m} 处自上次校验后已改动，未修正：${list}。`,
+    formulaKept: (n, list) => `${n} 处是公式，未改动：${list}。`,
+    undoButton: "撤销修正",
+    undone: (n, m, list) =>
+      m === 0
+        ? `已撤销 ${n} 处修正，单元格恢复为修正前的值和格式。`
+        : `已撤销 ${n} 处修正；另有 ${m} 处在修正后又被改动，未撤销：${list}。`,
+    pending: (n) => `上次修正了 ${n} 处单元格，可以撤销。`,
+    storeFailed: "撤销记录未能保存到工作簿中：关闭任务窗格前仍可撤销。",
+    listSeparator: "、",
+    listMore: "…",
   },
   markedCopy: {
     button: "下载标注副本",
@@ -579,6 +638,8 @@ const EN: PaneText = {
       summary: "Build summary sheet",
       export: "Export",
       watch: "Watch edits",
+      fix: "Fix",
+      undoFix: "Undo fixes",
     },
     featureUnavailable: (f, r) =>
       `This version of Excel does not support "${f}" (needs ${r}). Update Office to the latest version or use Excel on the web; or open the standalone page in a browser and use its downloads.`,
@@ -592,6 +653,37 @@ const EN: PaneText = {
     busy: "Building the fixed copy…",
     done: (f, n) => `Downloaded ${f} (${n} cells fixed). The original file was not changed.`,
     failed: "Could not build the fixed copy. Please try again.",
+  },
+  fixes: {
+    issueButton: "Fix",
+    groupButton: (n) => `Fix this group (${n})`,
+    allButton: (n) => `All fixable cells (${n})`,
+    hint: "Only cells whose right value is certain (stray spaces, ethnic group names, text dates…); you see every change before it is written, and can undo it.",
+    dialogTitle: (n) => (n === 1 ? "Fix 1 cell" : `Fix ${n} cells`),
+    dialogIntro:
+      "These cells get the new value (dates as real dates). A cell changed since the last validation is left alone.",
+    columns: { sheet: "Sheet", cell: "Cell", person: "Person", change: "Old → new", rule: "Rule" },
+    empty: "(empty)",
+    quote: (t) => `"${t}"`,
+    previewMore: (n) => `${n} more cells are fixed as well.`,
+    confirm: "Fix",
+    cancel: "Cancel",
+    busy: "Fixing…",
+    undoing: "Undoing…",
+    fixed: (n, m, list) =>
+      m === 0
+        ? `Fixed ${n} cells.`
+        : `Fixed ${n} cells; ${m} changed since the last validation were left alone: ${list}.`,
+    formulaKept: (n, list) => `${n} hold formulas and were left alone: ${list}.`,
+    undoButton: "Undo fixes",
+    undone: (n, m, list) =>
+      m === 0
+        ? `Undid ${n} fixes: the cells have their earlier values and formats back.`
+        : `Undid ${n} fixes; ${m} changed after the fix were left alone: ${list}.`,
+    pending: (n) => `An earlier fix changed ${n} cells; it can be undone.`,
+    storeFailed: "The undo record could not be saved in the workbook: undo works until the pane is closed.",
+    listSeparator: ", ",
+    listMore: ", …",
   },
   markedCopy: {
     button: "Download marked copy",

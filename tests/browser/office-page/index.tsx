@@ -9,8 +9,14 @@
 import { createRoot } from "react-dom/client";
 import type ExcelJS from "exceljs";
 import { App } from "../../../addin/taskpane/App";
-import { type ExcelHost, type HostFeature, HostFeatureUnavailable, type MarkRecord } from "../../../addin/office/port";
-import type { MarkStore } from "../../../addin/office/connect";
+import {
+  type ExcelHost,
+  type FixRecord,
+  type HostFeature,
+  HostFeatureUnavailable,
+  type MarkRecord,
+} from "../../../addin/office/port";
+import type { FixStore, MarkStore } from "../../../addin/office/connect";
 import { createExcelAdapter } from "../../../addin/office/excel-adapter";
 import { loadExcelJs } from "../../../addin/standalone/read-workbook";
 import { FakeExcel, gridFromWorkbook } from "../../fakes/excel-fake";
@@ -26,6 +32,8 @@ declare global {
     zhibuFake?: {
       fake: FakeExcel;
       saved: Array<MarkRecord | null>;
+      /** Every undo record the pane saved for its fixes (null: cleared). */
+      fixesSaved: Array<FixRecord | null>;
     };
   }
 }
@@ -45,6 +53,23 @@ function sessionMarkStore(saved: Array<MarkRecord | null>): MarkStore {
 
 /** Keeps the record in memory: a reloaded fake starts again from the file, so an old record would not fit it. */
 function memoryMarkStore(saved: Array<MarkRecord | null>): MarkStore {
+  return { load: () => null, save: async (record) => void saved.push(record) };
+}
+
+/** The fixes' undo record in sessionStorage, so a reloaded pane finds it as it would in the document. */
+function sessionFixStore(): FixStore {
+  const stored = sessionStorage.getItem("fixes");
+  return {
+    load: () => (stored ? (JSON.parse(stored) as FixRecord) : null),
+    save: async (record) => {
+      if (record) sessionStorage.setItem("fixes", JSON.stringify(record));
+      else sessionStorage.removeItem("fixes");
+    },
+  };
+}
+
+/** The fixes' undo record in memory, like the marks' (the fake starts again from the file on reload). */
+function memoryFixStore(saved: Array<FixRecord | null>): FixStore {
   return { load: () => null, save: async (record) => void saved.push(record) };
 }
 
@@ -68,22 +93,27 @@ async function main(): Promise<void> {
   const saved: Array<MarkRecord | null> = [];
   let host: ExcelHost;
   let markStore: MarkStore;
+  let fixStore: FixStore | null = null;
   if (params.get("host") === "fake") {
     const fake = new FakeExcel(gridFromWorkbook(wb, file));
     const api = params.get("api");
     if (api) fake.apiVersion = api;
     host = createExcelAdapter({ run: fake.run, isSetSupported: fake.isSetSupported });
     markStore = memoryMarkStore(saved);
-    window.zhibuFake = { fake, saved };
+    const fixesSaved: Array<FixRecord | null> = [];
+    fixStore = memoryFixStore(fixesSaved);
+    window.zhibuFake = { fake, saved, fixesSaved };
   } else {
     const recording = recordingHost(wb, file, params);
     host = recording;
     markStore = sessionMarkStore(saved);
+    fixStore = sessionFixStore();
     const unavailable = (feature: HostFeature, requirement: string) => new HostFeatureUnavailable(feature, requirement);
     window.zhibuTest = { host: recording, saved, unavailable };
   }
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App initialMode="office" initialLang="zh-CN" office={{ host, markStore }} />);
+  if (root)
+    createRoot(root).render(<App initialMode="office" initialLang="zh-CN" office={{ host, markStore, fixStore }} />);
 }
 
 void main();

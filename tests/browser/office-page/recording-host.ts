@@ -5,6 +5,8 @@
 import type ExcelJS from "exceljs";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/types";
 import type { ValidationResult } from "../../../src/core/engine";
+import type { Fix } from "../../../src/core/fixes";
+import { toExcelSerial } from "../../../src/core/dates";
 import { SheetNames } from "../../../src/core/templates/sheet-plan";
 import { templateById } from "../../../src/core/templates";
 import { snapshotSheet, snapshotWorkbook } from "../../../src/xlsx/snapshot";
@@ -18,6 +20,10 @@ import {
   type InsertTemplateResult,
   type Mark,
   type MarkRecord,
+  type CellState,
+  type FixOutcome,
+  type FixRecord,
+  type UndoOutcome,
   type SummarySheetOptions,
   type SummarySheetResult,
   isMarkFormula,
@@ -28,6 +34,20 @@ import { writeSettingsSheet } from "../../../addin/standalone/marked-copy";
 export interface Call {
   readonly method: string;
   readonly args: unknown;
+}
+
+/** An exceljs cell as Office reports it (dates as serial numbers, "" when empty). */
+function cellState(cell: ExcelJS.Cell): CellState {
+  const v = cell.value;
+  const value =
+    v instanceof Date
+      ? v.getTime() / 86400000 + 25569
+      : typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+        ? v
+        : v === null || v === undefined
+          ? ""
+          : cell.text;
+  return { value, numberFormat: cell.numFmt ?? "General" };
 }
 
 function notFound(name: string): Error {
@@ -130,6 +150,31 @@ export class RecordingHost implements ExcelHost {
   async clearMarks(record: MarkRecord): Promise<void> {
     this.record("clearMarks", record.cells.length);
     removeMarks(this.workbook);
+  }
+
+  /** Writes every fix (no refusal: the adapter's refusals are tested against the Excel fake). */
+  async applyFixes(fixes: readonly Fix[]): Promise<FixOutcome> {
+    this.record("applyFixes", fixes.length);
+    const cells = fixes.map((f) => {
+      const cell = this.sheet(f.sheet).getCell(f.cell);
+      const before = cellState(cell);
+      if (typeof f.to === "object") {
+        cell.value = toExcelSerial(f.to);
+        cell.numFmt = f.format ?? "yyyy-mm-dd";
+      } else cell.value = f.to;
+      return { sheet: f.sheet, cell: f.cell, before, after: cellState(cell) };
+    });
+    return { record: { cells }, refused: [] };
+  }
+
+  async undoFixes(record: FixRecord): Promise<UndoOutcome> {
+    this.record("undoFixes", record.cells.length);
+    for (const c of record.cells) {
+      const cell = this.sheet(c.sheet).getCell(c.cell);
+      cell.numFmt = c.before.numberFormat;
+      cell.value = c.before.value === "" ? null : c.before.value;
+    }
+    return { restored: record.cells.length, refused: [] };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
