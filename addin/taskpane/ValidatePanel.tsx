@@ -5,7 +5,7 @@
  */
 import { settingsReadText } from "../../src/core/messages/settings-read";
 import { isSettingsSheet } from "../../src/core/settings";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ElementType } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -19,15 +19,19 @@ import {
   MessageBarBody,
   ProgressBar,
   Subtitle2,
+  Tab,
+  TabList,
   Text,
   ToggleButton,
+  Tooltip,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Issue, Severity } from "../../src/core/types";
+import type { Severity } from "../../src/core/types";
 import { formatIssue } from "../../src/core/messages";
 import { ruleTitle } from "../../src/core/messages/titles";
+import { personLabel } from "../../src/core/messages/person-label";
 import { formatDate } from "../../src/core/dates";
 import type { Lang, PaneText } from "./i18n";
 import { STAGE_PROGRESS, type ValidationState } from "./useValidation";
@@ -42,10 +46,21 @@ import { usePanelStyles } from "./panel-styles";
 import { useMarkRecord } from "./useMarkRecord";
 import type { Scope } from "./office-validation";
 import type { AreaProps } from "./area-props";
-import { SEVERITY_ORDER, groupByRule, issueLocation, rowPreview, type RuleGroup } from "./validation-model";
+import {
+  SEVERITY_ORDER,
+  dataSheetCount,
+  groupByPerson,
+  groupByRule,
+  issueLocation,
+  rowPreview,
+  type RuleGroup,
+} from "./validation-model";
+import { PagedIssues, SEVERITY_BADGE, type IssueListProps } from "./IssueEntries";
+import { PersonList } from "./PersonList";
+import { useIssueSelection } from "./useIssueSelection";
 
-/** Issues rendered per group before a "show more" button, so a 100,000-row sheet stays responsive. */
-const PAGE = 100;
+/** The issue list's two views. */
+type ListView = "rule" | "person";
 
 const useStyles = makeStyles({
   pre: { whiteSpace: "pre" },
@@ -65,21 +80,11 @@ const useStyles = makeStyles({
   },
   hiddenInput: { display: "none" },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  fileRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   groupHeader: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace },
-  issueList: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  issue: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    width: "100%",
-    minHeight: "auto",
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  issueSelected: { backgroundColor: tokens.colorBrandBackground2 },
-  issueText: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
-  location: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  focusHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   focus: {
     display: "flex",
     flexDirection: "column",
@@ -88,6 +93,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // Above the list: selecting an issue scrolls here, leaving a little room at the top.
+    scrollMarginTop: tokens.spacingVerticalS,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   focusLocation: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -101,12 +109,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteRedBackground1,
   },
 });
-
-const SEVERITY_BADGE: Record<Severity, "danger" | "important" | "informative"> = {
-  error: "danger",
-  warning: "important",
-  info: "informative",
-};
 
 function StatusView({
   state,
@@ -165,73 +167,12 @@ function StatusView({
   return null;
 }
 
-function IssueButton({
-  issue,
-  lang,
-  selected,
-  onSelect,
-}: {
-  issue: Issue;
-  lang: Lang;
-  selected: boolean;
-  onSelect: () => void;
-}) {
-  const styles = useStyles();
-  return (
-    <li>
-      <Button
-        appearance="subtle"
-        className={mergeClasses(styles.issue, selected && styles.issueSelected)}
-        aria-current={selected ? "true" : undefined}
-        data-testid="issue"
-        data-location={issueLocation(issue)}
-        onClick={onSelect}
-      >
-        <span className={styles.issueText}>
-          <span className={styles.location}>{issueLocation(issue)}</span>
-          <span>{formatIssue(issue, lang)}</span>
-        </span>
-      </Button>
-    </li>
-  );
-}
+/** A time of day as 14:03:25. */
+const clockTime = (d: Date) =>
+  [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
 
-function GroupPanel({
-  group,
-  lang,
-  text,
-  selected,
-  onSelect,
-}: {
-  group: RuleGroup;
-  lang: Lang;
-  text: PaneText;
-  selected: number | null;
-  onSelect: (index: number) => void;
-}) {
-  const styles = useStyles();
-  const [shown, setShown] = useState(PAGE);
-  const rest = group.entries.length - shown;
-  return (
-    <>
-      <ul className={styles.issueList}>
-        {group.entries.slice(0, shown).map((e) => (
-          <IssueButton
-            key={e.index}
-            issue={e.issue}
-            lang={lang}
-            selected={selected === e.index}
-            onSelect={() => onSelect(e.index)}
-          />
-        ))}
-      </ul>
-      {rest > 0 && (
-        <Button appearance="transparent" onClick={() => setShown((n) => n + PAGE)}>
-          {text.showMore(Math.min(rest, PAGE))}
-        </Button>
-      )}
-    </>
-  );
+function GroupPanel({ group, ...props }: Omit<IssueListProps, "lead"> & { group: RuleGroup }) {
+  return <PagedIssues entries={group.entries} lead="person" {...props} />;
 }
 
 export function ValidatePanel({
@@ -266,15 +207,38 @@ export function ValidatePanel({
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [show, setShow] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITY_ORDER));
-  const [selected, setSelected] = useState<number | null>(null);
+  const [view, setView] = useState<ListView>("rule");
   // Groups start open; the user's collapsed ones are remembered by rule id (across filter changes).
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  // The same for the 按人员 entries, by their key.
+  const [collapsedPeople, setCollapsedPeople] = useState<ReadonlySet<string>>(() => new Set());
 
   const done = state.status === "done" ? state : null;
   const groups = useMemo(() => (done ? groupByRule(done.result.issues, show) : []), [done, show]);
+  const people = useMemo(
+    () =>
+      done && view === "person"
+        ? groupByPerson(
+            done.result.issues,
+            show,
+            done.result.sheets.map((s) => s.sheet),
+          )
+        : [],
+    [done, show, view],
+  );
+  const withSheet = done ? dataSheetCount(done.result.sheets) > 1 : false;
   // A new result (another file, a re-check) invalidates the selection, which is an index into the issues.
   const result = done?.result;
-  useEffect(() => setSelected(null), [result]);
+  const { selected, select: selectIssue, back, focusRef, listRef } = useIssueSelection(result);
+  // 重新校验 (standalone): the file name asked for again, and when its new result came.
+  const recheckOf = useRef<string | null>(null);
+  const [recheckedAt, setRecheckedAt] = useState<Date | null>(null);
+  useEffect(() => {
+    if (state.status === "loading") return;
+    const again = state.status === "done" && recheckOf.current === state.fileName;
+    setRecheckedAt(again ? new Date() : null);
+    if (state.status !== "idle") recheckOf.current = null;
+  }, [state]);
   const selectedIssue = done && selected !== null ? (done.result.issues[selected] ?? null) : null;
   const preview = useMemo(
     () => (done && selectedIssue ? rowPreview(done.snapshot, done.result, selectedIssue) : null),
@@ -287,8 +251,9 @@ export function ValidatePanel({
     if (td && box instanceof HTMLElement) box.scrollLeft = Math.max(0, td.offsetLeft - box.clientWidth / 3);
   }, []);
 
+  const listProps = { lang, text, withSheet, selected, onSelect: (index: number) => select(index) };
   const select = (index: number) => {
-    setSelected(index);
+    selectIssue(index);
     setSelectError(null);
     const issue = done?.result.issues[index];
     if (host && inOffice && issue?.cell) {
@@ -298,13 +263,21 @@ export function ValidatePanel({
 
   const openFile = (file: File | undefined) => {
     if (!file) return;
-    setSelected(null);
-    setCollapsed(new Set());
+    // A re-check of the same file keeps the list as the user left it; another file starts afresh.
+    if (recheckOf.current !== file.name) {
+      setCollapsed(new Set());
+      setCollapsedPeople(new Set());
+    }
     void open(file);
+  };
+  const pickFile = (recheck: boolean) => {
+    recheckOf.current = recheck && done ? done.fileName : null;
+    inputRef.current?.click();
   };
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
+    recheckOf.current = null;
     openFile(e.dataTransfer.files[0]);
   };
   const toggle = (s: Severity) =>
@@ -330,7 +303,7 @@ export function ValidatePanel({
           onDrop={onDrop}
           data-testid="drop-zone"
         >
-          <Button appearance="primary" onClick={() => inputRef.current?.click()} disabled={state.status === "loading"}>
+          <Button appearance="primary" onClick={() => pickFile(false)} disabled={state.status === "loading"}>
             {text.openButton}
           </Button>
           <input
@@ -360,9 +333,24 @@ export function ValidatePanel({
       {done && (
         <>
           <section className={panel.header} aria-label={done.fileName} data-testid="validate-summary">
-            <Subtitle2 as="h2" data-testid="file-name">
-              {done.fileName}
-            </Subtitle2>
+            <div className={styles.fileRow}>
+              <Subtitle2 as="h2" data-testid="file-name">
+                {done.fileName}
+              </Subtitle2>
+              {!inOffice && done.source.kind === "file" && (
+                <Button size="small" onClick={() => pickFile(true)} data-testid="recheck">
+                  {text.issueList.recheck}
+                </Button>
+              )}
+            </div>
+            {!inOffice && done.source.kind === "file" && (
+              <Caption1 className={panel.muted}>{text.issueList.recheckHint}</Caption1>
+            )}
+            {recheckedAt && (
+              <Caption1 role="status" data-testid="rechecked">
+                {text.issueList.rechecked(clockTime(recheckedAt))}
+              </Caption1>
+            )}
             <Caption1>{text.asOf(formatDate(done.result.asOf))}</Caption1>
             {Object.keys(done.edits).length > 0 && (
               <Caption1 data-testid="edited-note">{text.settings.editedNote(Object.keys(done.edits).length)}</Caption1>
@@ -373,41 +361,90 @@ export function ValidatePanel({
             {done.result.sheets
               .filter((s) => !(s.hidden && s.template === null))
               .map((s) => (
-              <Caption1 key={s.sheet} className={panel.muted} data-testid="sheet-line">
-                {isSettingsSheet(s.sheet)
-                  ? text.settingsLine(s.sheet, settingsReadText(done.result.settings, lang))
-                  : text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
-                {text.sheetNotes(s) !== null && <span data-testid="sheet-notes">{` · ${text.sheetNotes(s)}`}</span>}
-              </Caption1>
-            ))}
+                <Caption1 key={s.sheet} className={panel.muted} data-testid="sheet-line">
+                  {isSettingsSheet(s.sheet)
+                    ? text.settingsLine(s.sheet, settingsReadText(done.result.settings, lang))
+                    : text.sheetLine(s.sheet, s.dataRows, s.template !== null)}
+                  {text.sheetNotes(s) !== null && <span data-testid="sheet-notes">{` · ${text.sheetNotes(s)}`}</span>}
+                </Caption1>
+              ))}
           </section>
 
           <MarkActions done={done} {...markProps} />
           {inOffice && <FixBar fixes={fixes} text={text} lang={lang} />}
 
-          <div role="group" aria-label={text.filterLabel} className={styles.filters}>
-            {SEVERITY_ORDER.map((s) => (
-              <ToggleButton
-                key={s}
-                size="small"
-                checked={show.has(s)}
-                onClick={() => toggle(s)}
-                data-testid={`filter-${s}`}
-                icon={<CounterBadge count={done.result.counts[s]} showZero color={SEVERITY_BADGE[s]} size="small" />}
-              >
-                {text.severity[s]}
-              </ToggleButton>
-            ))}
+          <div className={styles.toolbar}>
+            <div role="group" aria-label={text.filterLabel} className={styles.filters}>
+              {SEVERITY_ORDER.map((s) => (
+                <ToggleButton
+                  key={s}
+                  size="small"
+                  checked={show.has(s)}
+                  onClick={() => toggle(s)}
+                  data-testid={`filter-${s}`}
+                  icon={<CounterBadge count={done.result.counts[s]} showZero color={SEVERITY_BADGE[s]} size="small" />}
+                >
+                  {text.severity[s]}
+                </ToggleButton>
+              ))}
+            </div>
+            <TabList
+              size="small"
+              selectedValue={view}
+              onTabSelect={(_e, data) => setView(data.value as ListView)}
+              aria-label={text.issueList.viewLabel}
+              data-testid="list-view"
+            >
+              <Tab value="rule" data-testid="view-rule">
+                {text.issueList.byRule}
+              </Tab>
+              <Tab value="person" data-testid="view-person">
+                {text.issueList.byPerson}
+              </Tab>
+            </TabList>
           </div>
 
-          <section className={styles.focus} aria-live="polite" aria-label={text.focusTitle} data-testid="focus">
-            <Caption1 className={panel.muted}>{text.focusTitle}</Caption1>
+          <section
+            ref={focusRef}
+            tabIndex={-1}
+            className={styles.focus}
+            aria-live="polite"
+            aria-label={text.focusTitle}
+            data-testid="focus"
+            onKeyDown={(e) => {
+              if (e.key === "Escape" && selectedIssue) {
+                e.preventDefault();
+                back();
+              }
+            }}
+          >
+            <div className={styles.focusHead}>
+              <Caption1 className={panel.muted}>{text.focusTitle}</Caption1>
+              {selectedIssue && (
+                <Button size="small" appearance="subtle" onClick={back} data-testid="focus-back">
+                  {text.issueList.backToList}
+                </Button>
+              )}
+            </div>
             {selectedIssue ? (
               <>
                 <Text className={styles.focusLocation} data-testid="focus-location">
                   {selectedIssue.cell ? issueLocation(selectedIssue) : `${selectedIssue.sheet} · ${text.sheetLevel}`}
                 </Text>
-                <Body1>{formatIssue(selectedIssue, lang)}</Body1>
+                <Body1>
+                  {selectedIssue.person !== null && (
+                    <>
+                      <Text weight="semibold" data-testid="focus-person">
+                        {personLabel(selectedIssue, lang).trim()}
+                      </Text>{" "}
+                    </>
+                  )}
+                  {formatIssue(selectedIssue, lang)}
+                </Body1>
+                <Caption1 className={panel.muted} data-testid="focus-rule">
+                  {ruleTitle(selectedIssue.rule, lang)} ·{" "}
+                  <span className={styles.ruleId}>{text.issueList.ruleId(selectedIssue.rule)}</span>
+                </Caption1>
                 <FixIssueButton fixes={fixes} text={text} issue={selectedIssue} />
                 {host && inOffice && selectedIssue.cell && selectError === null && (
                   <Caption1 className={panel.muted}>{text.office.selectedCell(issueLocation(selectedIssue))}</Caption1>
@@ -480,8 +517,17 @@ export function ValidatePanel({
             <Body1>{text.noIssues}</Body1>
           ) : groups.length === 0 ? (
             <Body1>{text.allFiltered}</Body1>
+          ) : view === "person" ? (
+            <PersonList
+              groups={people}
+              collapsed={collapsedPeople}
+              onCollapsed={setCollapsedPeople}
+              listRef={listRef}
+              {...listProps}
+            />
           ) : (
             <Accordion
+              ref={listRef}
               multiple
               collapsible
               openItems={groups.filter((g) => !collapsed.has(g.rule)).map((g) => g.rule)}
@@ -494,17 +540,25 @@ export function ValidatePanel({
             >
               {groups.map((g) => (
                 <AccordionItem key={g.rule} value={g.rule} data-testid="group" data-rule={g.rule}>
-                  <AccordionHeader>
+                  {/* The rule id is a detail: a tooltip on the header (and a caption in the focus section). */}
+                  <AccordionHeader
+                    button={{
+                      children: (HeaderButton: ElementType, props: object) => (
+                        <Tooltip content={text.issueList.ruleId(g.rule)} relationship="description">
+                          <HeaderButton {...props} />
+                        </Tooltip>
+                      ),
+                    }}
+                  >
                     <span className={styles.groupHeader}>
                       <CounterBadge count={g.entries.length} color={SEVERITY_BADGE[g.severity]} size="small" />
                       <Text weight="semibold">{ruleTitle(g.rule, lang)}</Text>
-                      <Caption1 className={styles.ruleId}>{g.rule}</Caption1>
                       <Caption1 data-testid="group-count">{text.groupCount(g.entries.length)}</Caption1>
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
                     <FixGroupButton fixes={fixes} text={text} group={g} />
-                    <GroupPanel group={g} lang={lang} text={text} selected={selected} onSelect={select} />
+                    <GroupPanel group={g} {...listProps} />
                   </AccordionPanel>
                 </AccordionItem>
               ))}

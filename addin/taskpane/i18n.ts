@@ -58,6 +58,25 @@ export interface PaneText {
   readonly sheetLevel: string;
   readonly rowLabel: (row: number) => string;
   readonly headerLabel: (row: number) => string;
+  /** The issue list's two views, the 按人员 entries, the focus section's way back, and 重新校验 (standalone). */
+  readonly issueList: {
+    readonly viewLabel: string;
+    readonly byRule: string;
+    readonly byPerson: string;
+    /** The last 按人员 entry: sheet-level issues and rows without a name. */
+    readonly unattributed: string;
+    /** Where a person's entry is: the row, with the sheet when the workbook has several data sheets. */
+    readonly personRow: (row: number, sheet: string | null) => string;
+    readonly issueCount: (n: number) => string;
+    /** One issue's severity, as a caption beside its cell in the 按人员 view. */
+    readonly severityOf: Readonly<Record<Severity, string>>;
+    readonly showMorePeople: (n: number) => string;
+    readonly ruleId: (rule: string) => string;
+    readonly backToList: string;
+    readonly recheck: string;
+    readonly recheckHint: string;
+    readonly rechecked: (time: string) => string;
+  };
   readonly readFailure: (kind: ReadFailure, file: string) => string;
   readonly unexpected: (file: string) => string;
   readonly summary: {
@@ -263,6 +282,21 @@ const ZH: PaneText = {
   sheetLevel: "整张工作表",
   rowLabel: (r) => `第 ${r} 行`,
   headerLabel: (r) => `表头（第 ${r} 行）`,
+  issueList: {
+    viewLabel: "查看方式",
+    byRule: "按规则",
+    byPerson: "按人员",
+    unattributed: "未署名 / 表级问题",
+    personRow: (r, s) => (s === null ? `第 ${r} 行` : `${s} 第 ${r} 行`),
+    issueCount: (n) => `${n} 个问题`,
+    severityOf: { error: "错误", warning: "警告", info: "提示" },
+    showMorePeople: (n) => `再显示 ${n} 人`,
+    ruleId: (r) => `规则 ${r}`,
+    backToList: "返回列表",
+    recheck: "重新校验",
+    recheckHint: "浏览器不能直接重新读取改过的文件，请在弹出的窗口中再选一次它。",
+    rechecked: (t) => `已重新校验：${t}`,
+  },
   readFailure: (kind, f) => {
     switch (kind) {
       case "empty":
@@ -525,6 +559,21 @@ const EN: PaneText = {
   sheetLevel: "Whole sheet",
   rowLabel: (r) => `Row ${r}`,
   headerLabel: (r) => `Header (row ${r})`,
+  issueList: {
+    viewLabel: "View",
+    byRule: "By rule",
+    byPerson: "By person",
+    unattributed: "Not tied to a person",
+    personRow: (r, s) => (s === null ? `Row ${r}` : `${s}, row ${r}`),
+    issueCount: (n) => (n === 1 ? "1 issue" : `${n} issues`),
+    severityOf: { error: "error", warning: "warning", info: "info" },
+    showMorePeople: (n) => `Show ${n} more people`,
+    ruleId: (r) => `Rule ${r}`,
+    backToList: "Back to the list",
+    recheck: "Re-check",
+    recheckHint: "Browsers cannot re-read a file after it was edited: pick it again in the dialog.",
+    rechecked: (t) => `Re-checked: ${t}`,
+  },
   readFailure: (kind, f) => {
     switch (kind) {
       case "empty":
