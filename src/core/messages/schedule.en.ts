@@ -1,9 +1,9 @@
 import type { Catalog } from "./types";
-import { termText } from "./vocab";
+import { termValue } from "./vocab";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-/** A 活动类型 of the template in English (a user's own type stays as it is). */
-const type = (v: unknown): string => termText(s(v), "en");
+/** A 活动类型 of the template in English, capitalised (a user's own type stays as it is). */
+const type = (v: unknown): string => termValue(s(v), "en");
 
 const pct = (v: unknown): string => (typeof v === "number" ? `${Math.round(v * 10000) / 100}%` : s(v));
 
