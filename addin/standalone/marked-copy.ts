@@ -11,6 +11,9 @@ import { normalizeHeader } from "../../src/core/text";
 import { MARK_COLORS, distinctMarks, marksFromIssues } from "../office/port";
 import { cellValueFor } from "../taskpane/settings-model";
 import { loadExcelJs } from "./read-workbook";
+import type { Lang } from "../../src/core/messages";
+import { addIssueSheet, internalLinks } from "./issue-sheet";
+import { browserZipCodec } from "./browser-codec";
 
 /** Replaces the cell's style object (exceljs may share one between cells) with the given fill. */
 function setFill(cell: ExcelJS.Cell, argb: string): void {
@@ -70,12 +73,16 @@ export function writeSettingsSheet(wb: ExcelJS.Workbook, edits: Readonly<Record<
   }
 }
 
-/** The marked copy's bytes; `bytes` (the opened file) is only read. */
+/**
+ * The marked copy's bytes, in `lang`: first the 问题清单 (Issues) sheet listing every issue, then the workbook's
+ * own sheets with the marks; `bytes` (the opened file) is only read.
+ */
 export async function markedCopyBytes(
   bytes: Uint8Array,
   issues: readonly Issue[],
   message: (issue: Issue) => string,
   settingEdits: Readonly<Record<string, string>> = {},
+  lang: Lang = "zh-CN",
 ): Promise<{ bytes: ArrayBuffer; cells: number }> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
@@ -92,5 +99,8 @@ export async function markedCopyBytes(
     cells++;
   }
   writeSettingsSheet(wb, settingEdits);
-  return { bytes: (await wb.xlsx.writeBuffer()) as ArrayBuffer, cells };
+  const list = addIssueSheet(wb, issues, lang);
+  const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const linked = await internalLinks(written, list, browserZipCodec);
+  return { bytes: linked.buffer.slice(linked.byteOffset, linked.byteOffset + linked.byteLength) as ArrayBuffer, cells };
 }

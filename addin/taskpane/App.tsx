@@ -12,7 +12,7 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import { hasOfficeHostHint, loadOfficeJs } from "./office-loader";
-import { TEXT, detectLang, type Lang } from "./i18n";
+import { LANG_SWITCH, TEXT, detectLang, type Lang } from "./i18n";
 import { ValidatePanel } from "./ValidatePanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { type ValidationState, useValidation } from "./useValidation";
@@ -124,7 +124,7 @@ export function App({
   const validation = useValidation();
   const inOffice = mode === "office";
   const host = inOffice ? (office?.host ?? null) : null;
-  const areaProps: AreaProps = { text, inOffice, host, validation };
+  const areaProps: AreaProps = { text, lang, inOffice, host, validation };
 
   useEffect(() => {
     if (initialMode !== "detecting") return;
@@ -155,11 +155,11 @@ export function App({
             <Button
               size="small"
               appearance="subtle"
-              aria-label={text.langToggleLabel}
+              aria-label={LANG_SWITCH[lang === "en" ? "zh-CN" : "en"].aria}
               data-testid="lang-toggle"
               onClick={() => setLang((l) => (l === "en" ? "zh-CN" : "en"))}
             >
-              {text.langToggle}
+              {LANG_SWITCH[lang === "en" ? "zh-CN" : "en"].label}
             </Button>
           </div>
           <div>
@@ -201,6 +201,7 @@ export function App({
             ) : id !== area ? null : id === "summary" ? (
               <SummaryPanel
                 text={text}
+                lang={lang}
                 state={validation.state}
                 onGoToValidate={() => setArea("validate")}
                 host={host}

@@ -149,8 +149,8 @@ function MarkedCopy({ done, lang, text }: { done: DoneState; lang: Lang; text: P
   const make = async (bytes: Uint8Array) => {
     const { markedCopyBytes } = await import(/* webpackChunkName: "marked-copy" */ "../standalone/marked-copy");
     const describe = (i: Issue) => personLabel(i, lang) + formatIssue(i, lang);
-    const copy = await markedCopyBytes(bytes, done.result.issues, describe, done.edits);
-    const name = derivedFileName(done.fileName, "标注");
+    const copy = await markedCopyBytes(bytes, done.result.issues, describe, done.edits, lang);
+    const name = derivedFileName(done.fileName, text.issueSheet.fileSuffix);
     downloadBytes(copy.bytes, name);
     return { name, cells: copy.cells };
   };

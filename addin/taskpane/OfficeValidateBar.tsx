@@ -26,7 +26,7 @@ export function OfficeValidateBar({
   validation,
   scope,
   onScope,
-}: Omit<AreaProps, "inOffice"> & {
+}: Omit<AreaProps, "inOffice" | "lang"> & {
   scope: Scope;
   onScope: (scope: Scope) => void;
 }) {

@@ -13,6 +13,7 @@ import {
   settingFields,
   settingProblem,
 } from "./settings-model";
+import { settingLabel, settingNote } from "../../src/core/messages/settings-text";
 import { HostErrorBar } from "./HostErrorBar";
 import { usePanelStyles } from "./panel-styles";
 import { useAction } from "./useAction";
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
 
 export function SettingsPanel({
   text,
+  lang,
   inOffice,
   host,
   validation,
@@ -38,7 +40,7 @@ export function SettingsPanel({
   const panel = usePanelStyles();
   const { state } = validation;
   const done = state.status === "done" ? state : null;
-  const fields = useMemo(() => settingFields(done?.result ?? null), [done]);
+  const fields = useMemo(() => settingFields(done?.result ?? null, lang), [done, lang]);
   const [typed, setTyped] = useState<Readonly<Record<string, string>>>({});
   const [saved, save] = useAction<number>();
   const [applied, setApplied] = useState<number | null>(null);
@@ -88,16 +90,22 @@ export function SettingsPanel({
     });
   };
 
+  const changeLabel = (key: string, label: string) => {
+    const def = fields.find((f) => f.def.key === key)?.def;
+    return def ? settingLabel(def, lang) : label;
+  };
+
   const field = (f: SettingField) => {
     const value = typed[f.def.key] ?? f.current;
     const problem = settingProblem(f.def, value);
+    const label = settingLabel(f.def, lang);
     return (
       <Field
         key={f.def.key}
-        label={f.def.label}
-        hint={`${text.settings.defaultHint(f.defaultText || "—", f.def.note)}${f.given ? ` · ${text.settings.fromSheet}` : ""}`}
+        label={label}
+        hint={`${text.settings.defaultHint(f.defaultText || "—", settingNote(f.def, lang))}${f.given ? ` · ${text.settings.fromSheet}` : ""}`}
         validationState={problem ? "error" : "none"}
-        validationMessage={problem ? text.settings.invalid(f.def.label) : undefined}
+        validationMessage={problem ? text.settings.invalid(label) : undefined}
       >
         <Input
           value={value}
@@ -134,7 +142,7 @@ export function SettingsPanel({
               <ul className={styles.changes}>
                 {changes.map((c) => (
                   <li key={c.key}>
-                    <Caption1>{text.settings.change(c.cell, c.label, c.before, c.after)}</Caption1>
+                    <Caption1>{text.settings.change(c.cell, changeLabel(c.key, c.label), c.before, c.after)}</Caption1>
                   </li>
                 ))}
               </ul>

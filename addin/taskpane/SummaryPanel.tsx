@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import type { SummaryTable } from "../../src/core/summary/table";
 import { formatDate } from "../../src/core/dates";
-import type { PaneText } from "./i18n";
+import type { Lang, PaneText } from "./i18n";
 import type { ValidationState } from "./useValidation";
 import { formatTableCell } from "../../src/core/summary/table";
 import { summaryFileName, summarySections, summaryWorkbookBytes } from "./summary-model";
@@ -89,11 +89,13 @@ type DownloadState =
 
 export function SummaryPanel({
   text,
+  lang,
   state,
   onGoToValidate,
   host = null,
 }: {
   text: PaneText;
+  lang: Lang;
   state: ValidationState;
   onGoToValidate: () => void;
   /** Set in Excel: the sheet and export buttons go through it. */
@@ -106,7 +108,9 @@ export function SummaryPanel({
   const [sheet, writeSheet] = useAction<SummarySheetResult>();
   const [exported, exportNew] = useAction<ExportOutcome & { name: string }>();
   const done = state.status === "done" ? state : null;
-  const sections = useMemo(() => (done ? summarySections(done.result, mask) : []), [done, mask]);
+  const sections = useMemo(() => (done ? summarySections(done.result, mask, lang) : []), [done, mask, lang]);
+  // The summary workbook is written in Chinese whatever the pane's language, as the CLI writes it.
+  const fileSections = (d: NonNullable<typeof done>) => summarySections(d.result, mask);
 
   if (state.status === "loading") {
     return (
@@ -138,7 +142,7 @@ export function SummaryPanel({
     host &&
     exportNew(async () => {
       const name = summaryFileName(done.fileName);
-      const bytes = await summaryWorkbookBytes(done.result, done.fileName, sections, mask);
+      const bytes = await summaryWorkbookBytes(done.result, done.fileName, fileSections(done), mask);
       return { ...(await exportWorkbook(host, bytes, (b) => downloadBytes(b, name))), name };
     });
 
@@ -146,7 +150,7 @@ export function SummaryPanel({
     setDownload({ status: "busy" });
     try {
       const name = summaryFileName(done.fileName);
-      downloadBytes(await summaryWorkbookBytes(done.result, done.fileName, sections, mask), name);
+      downloadBytes(await summaryWorkbookBytes(done.result, done.fileName, fileSections(done), mask), name);
       setDownload({ status: "done", name });
     } catch (e) {
       console.warn("summary workbook failed", e);
@@ -232,7 +236,7 @@ export function SummaryPanel({
           <HostErrorBar error={exported.error} action="export" text={text} testId="summary-export-error" />
         )}
       </div>
-      <YearReport text={text} result={done.result} fileName={done.fileName} host={inOffice ? host : null} />
+      <YearReport text={text} lang={lang} result={done.result} fileName={done.fileName} host={inOffice ? host : null} />
       {sections.length === 0 ? (
         <Body1 data-testid="summary-none">{text.summary.noTemplates}</Body1>
       ) : (

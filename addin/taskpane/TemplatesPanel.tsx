@@ -22,7 +22,8 @@ import {
 import type { ExcelHost } from "../office/port";
 import { isSettingsSheet } from "../../src/core/settings";
 import { templateById } from "../../src/core/templates";
-import type { PaneText } from "./i18n";
+import type { Lang, PaneText } from "./i18n";
+import { fieldName } from "../../src/core/messages/vocab";
 import type { ValidationControls } from "./useValidation";
 import {
   ALL_TEMPLATES,
@@ -57,12 +58,14 @@ type Made =
 
 function Recognition({
   text,
+  lang,
   validation,
   host,
   inOffice,
   onScope,
 }: {
   text: PaneText;
+  lang: Lang;
   validation: ValidationControls;
   host: ExcelHost | null;
   inOffice: boolean;
@@ -140,7 +143,7 @@ function Recognition({
                     data-missing={f.missing || undefined}
                   >
                     <th scope="row" className={mergeClasses(panel.td, f.missing && styles.missing)}>
-                      {f.header}
+                      {f.key.startsWith("item:") ? f.header : fieldName(f.key, lang)}
                       {f.required ? text.templates.requiredMark : ""}
                     </th>
                     <td className={mergeClasses(panel.td, styles.column, f.missing && styles.missing)}>
@@ -159,6 +162,7 @@ function Recognition({
 
 export function TemplatesPanel({
   text,
+  lang,
   inOffice,
   host,
   validation,
@@ -271,7 +275,7 @@ export function TemplatesPanel({
           )}
         </div>
       </section>
-      <Recognition text={text} validation={validation} host={host} inOffice={inOffice} onScope={onScope} />
+      <Recognition text={text} lang={lang} validation={validation} host={host} inOffice={inOffice} onScope={onScope} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { ValidationResult } from "../../src/core/engine";
-import type { PaneText } from "./i18n";
+import type { Lang, PaneText } from "./i18n";
 import type { ExcelHost } from "../office/port";
 import { nationalCount, nationalFileName, nationalWorkbookBytes, yearParagraphOf } from "./summary-model";
 import { downloadBytes } from "../standalone/download";
@@ -28,11 +28,13 @@ import { useAction } from "./useAction";
 
 export function YearReport({
   text,
+  lang,
   result,
   fileName,
   host,
 }: {
   text: PaneText;
+  lang: Lang;
   result: ValidationResult;
   fileName: string;
   /** Set when the workbook is Excel's own: the export opens a new workbook there. */
@@ -40,7 +42,7 @@ export function YearReport({
 }) {
   const panel = usePanelStyles();
   const t = text.yearReport;
-  const paragraph = useMemo(() => yearParagraphOf(result), [result]);
+  const paragraph = useMemo(() => yearParagraphOf(result, lang), [result, lang]);
   const people = useMemo(() => nationalCount(result), [result]);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const [confirming, setConfirming] = useState(false);

@@ -1,10 +1,11 @@
 import type { ExcelHost } from "../office/port";
-import type { PaneText } from "./i18n";
+import type { Lang, PaneText } from "./i18n";
 import type { ValidationControls } from "./useValidation";
 
 /** What the App gives each area that works on the workbook. */
 export interface AreaProps {
   readonly text: PaneText;
+  readonly lang: Lang;
   readonly inOffice: boolean;
   /** The Excel host in Office mode; null in the standalone page. */
   readonly host: ExcelHost | null;

@@ -1,4 +1,4 @@
-import { TEXT, type PaneText } from "./i18n";
+import { LANG_SWITCH, TEXT, type PaneText } from "./i18n";
 import { TEMPLATES } from "../../src/core/templates";
 import { SETTING_DEFS } from "../../src/core/settings";
 
@@ -41,5 +41,48 @@ describe("pane texts", () => {
     const ids = TEMPLATES.map((t) => t.id).sort();
     for (const t of Object.values(TEXT) as PaneText[]) expect(Object.keys(t.templates.names).sort()).toEqual(ids);
     expect(SETTING_DEFS.length).toBeGreaterThan(0);
+  });
+
+  it("has no Han character anywhere in English, whatever the arguments", () => {
+    const kinds = ["empty", "xls", "encrypted", "not-workbook", "word", "powerpoint", "pdf", "image", "archive"];
+    const more = ["corrupt", "no-sheets", "unreadable", "library"];
+    const texts: string[] = [];
+    const walk = (value: unknown, at: string): void => {
+      if (typeof value === "string") texts.push(`${at}: ${value}`);
+      else if (typeof value === "function") {
+        const f = value as (...a: unknown[]) => unknown;
+        for (const args of [
+          ["x", 2, 3, 4],
+          [
+            {
+              error: 1,
+              warning: 2,
+              info: 0,
+              headerRow: 3,
+              headerRows: [2, 3],
+              skippedRows: [{ row: 9, kind: "total" }],
+            },
+            0,
+            1,
+            1,
+          ],
+          ...[...kinds, ...more].map((k) => [k, "file.xlsx"]),
+        ])
+          walk(f(...args.slice(0, Math.max(f.length, 1))), at);
+      } else if (typeof value === "object" && value !== null)
+        for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
+    };
+    walk(TEXT.en, "en");
+    expect(texts.length).toBeGreaterThan(150);
+    expect(texts.filter((t) => /\p{Script=Han}/u.test(t))).toEqual([]);
+    expect(texts.filter((t) => t.replace(/^[^:]*: /, "").trim() === "")).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("en.readFailure")).length).toBeGreaterThanOrEqual(
+      kinds.length + more.length,
+    );
+  });
+
+  it("names each language in its own words on the switch", () => {
+    expect(LANG_SWITCH["zh-CN"].label).toBe("中文");
+    expect(LANG_SWITCH.en.label).toBe("English");
   });
 });

@@ -30,8 +30,6 @@ export interface PaneText {
   readonly areas: Readonly<Record<"templates" | "validate" | "summary" | "settings", string>>;
   readonly areasLabel: string;
   readonly modes: Readonly<Record<"detecting" | "office" | "standalone", string>>;
-  readonly langToggle: string;
-  readonly langToggleLabel: string;
   readonly openButton: string;
   readonly dropHint: string;
   readonly emptyState: string;
@@ -190,6 +188,8 @@ export interface PaneText {
     readonly done: (file: string, cells: number) => string;
     readonly failed: string;
   };
+  /** The marked copy's first sheet, listing every issue; the copy takes the pane's language. */
+  readonly issueSheet: IssueSheetText;
   readonly templates: {
     readonly listLabel: string;
     readonly names: Readonly<Record<string, { readonly title: string; readonly description: string }>>;
@@ -242,6 +242,38 @@ export interface PaneText {
   };
 }
 
+/** The texts of the marked copy's issue list (its sheet name, columns, legend) and the copy's file name. */
+export interface IssueSheetText {
+  /** `<name>-标注.xlsx` */
+  readonly fileSuffix: string;
+  readonly sheetName: string;
+  readonly columns: {
+    readonly seq: string;
+    readonly severity: string;
+    readonly sheet: string;
+    readonly cell: string;
+    readonly person: string;
+    readonly rule: string;
+    readonly message: string;
+    readonly ruleId: string;
+  };
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly wholeSheet: string;
+  readonly legend: string;
+  readonly legendHint: string;
+  readonly unchanged: string;
+  readonly none: string;
+}
+
+/**
+ * The language switch, named in the language it switches to (as language menus do): the one text of the pane that
+ * is not in the pane's language.
+ */
+export const LANG_SWITCH: Readonly<Record<Lang, { readonly label: string; readonly aria: string }>> = {
+  en: { label: "English", aria: "Switch to English" },
+  "zh-CN": { label: "中文", aria: "切换到中文" },
+};
+
 /** What the pane was doing when a host call failed (named in the message). */
 export type HostAction =
   "validate" | "select" | "mark" | "clear" | "insert" | "settings" | "summary" | "export" | "watch" | "fix" | "undoFix";
@@ -251,8 +283,6 @@ const ZH: PaneText = {
   areas: { templates: "模板", validate: "校验", summary: "汇总", settings: "设置" },
   areasLabel: "功能区",
   modes: { detecting: "正在检测运行环境…", office: "在 Excel 中运行", standalone: "独立页面模式" },
-  langToggle: "English",
-  langToggleLabel: "Switch to English",
   openButton: "打开表格文件…",
   dropHint: "或把文件拖到这里",
   emptyState: "打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验",
@@ -460,6 +490,26 @@ const ZH: PaneText = {
     done: (f, n) => `已下载 ${f}（标注了 ${n} 个单元格）。原文件没有被修改。`,
     failed: "生成标注副本失败，请重试。",
   },
+  issueSheet: {
+    fileSuffix: "标注",
+    sheetName: "问题清单",
+    columns: {
+      seq: "序号",
+      severity: "级别",
+      sheet: "工作表",
+      cell: "单元格",
+      person: "姓名",
+      rule: "规则",
+      message: "说明",
+      ruleId: "规则编号",
+    },
+    severity: { error: "错误", warning: "警告", info: "提示" },
+    wholeSheet: "（整表）",
+    legend: "图例",
+    legendHint: "有问题的单元格按级别填色并附批注；点“单元格”列可跳到该单元格。",
+    unchanged: "原文件没有被修改：这是浏览器新生成的副本，原文件中的图表和数据透视表不会保留。",
+    none: "没有发现问题。",
+  },
   templates: {
     listLabel: "选择模板",
     names: {
@@ -528,8 +578,6 @@ const EN: PaneText = {
   areas: { templates: "Templates", validate: "Validate", summary: "Summary", settings: "Settings" },
   areasLabel: "Areas",
   modes: { detecting: "Detecting the host…", office: "Running in Excel", standalone: "Standalone page" },
-  langToggle: "中文",
-  langToggleLabel: "切换到中文",
   openButton: "Open a workbook…",
   dropHint: "or drop a file here",
   emptyState: "Open a workbook (.xlsx, .xls, .ods, .csv) to start validating",
@@ -619,9 +667,9 @@ const EN: PaneText = {
     downloadFailed: "Could not build the summary workbook. Please try again.",
     noRows: "(none)",
     source: (f, d) => `${f} · as of ${d}`,
-    writeSheet: "Build/refresh the 汇总 sheet",
-    writeSheetHint: "Creates or rebuilds the add-in's own 汇总 sheet in this workbook; no other sheet is changed.",
-    writing: "Building the 汇总 sheet…",
+    writeSheet: "Build/refresh the summary sheet",
+    writeSheetHint: "Creates or rebuilds the add-in's own summary sheet in this workbook; no other sheet is changed.",
+    writing: "Building the summary sheet…",
     written: (s, p, c) => `Built sheet "${s}": ${p} PivotTables, ${c} charts.`,
     writtenPlain: (s) =>
       `Built sheet "${s}". This Excel cannot create PivotTables (or charts) for add-ins, so plain tables were used; refresh after updating Office.`,
@@ -632,12 +680,12 @@ const EN: PaneText = {
   },
   yearReport: {
     heading: "Paragraph for the annual report",
-    hint: "Every number comes from the summary above; paste it into the 年度工作总结.",
+    hint: "Every number comes from the summary above; paste it into the annual work report.",
     copy: "Copy",
     copied: "Copied to the clipboard.",
     copyFailed: "The clipboard is not available: select the text in the box and copy it.",
     nationalButton: "Export the national member form…",
-    nationalTitle: "Export the national member form (党员基本信息汇总表)",
+    nationalTitle: "Export the national member information form",
     nationalWarning: (n) =>
       `Exports ${n} people in the form of the national party member information system. The file holds full ID numbers and phone numbers, unmasked. Keep it safe and delete it once entered.`,
     nationalConfirm: "Export",
@@ -698,7 +746,7 @@ const EN: PaneText = {
   },
   fixedCopy: {
     button: "Download fixed copy",
-    note: "Only cells whose right value is certain are changed (stray spaces, 汉 → 汉族, 15 → 18-digit IDs, standard dues, text dates…), as `zhibu fix` does; charts, PivotTables and macros are kept and the original file is not changed. Check digits, gender, date order and duplicates need the paper records and are never changed.",
+    note: "Only cells whose right value is certain are changed (stray spaces, short forms of list values, 15 → 18-digit IDs, standard dues, text dates…), as `zhibu fix` does; charts, PivotTables and macros are kept and the original file is not changed. Check digits, gender, date order and duplicates need the paper records and are never changed.",
     busy: "Building the fixed copy…",
     done: (f, n) => `Downloaded ${f} (${n} cells fixed). The original file was not changed.`,
     failed: "Could not build the fixed copy. Please try again.",
@@ -741,28 +789,50 @@ const EN: PaneText = {
     done: (f, n) => `Downloaded ${f} (${n} cells marked). The original file was not changed.`,
     failed: "Could not build the marked copy. Please try again.",
   },
+  issueSheet: {
+    fileSuffix: "marked",
+    sheetName: "Issues",
+    columns: {
+      seq: "No.",
+      severity: "Severity",
+      sheet: "Sheet",
+      cell: "Cell",
+      person: "Name",
+      rule: "Rule",
+      message: "Message",
+      ruleId: "Rule ID",
+    },
+    severity: { error: "Error", warning: "Warning", info: "Info" },
+    wholeSheet: "(whole sheet)",
+    legend: "Legend",
+    legendHint:
+      "Cells with issues are filled by severity and carry a note; a link in the Cell column goes to the cell.",
+    unchanged:
+      "The original file was not changed: this copy was made anew by the browser, and charts and PivotTables of the original are not kept.",
+    none: "No issues found.",
+  },
   templates: {
     listLabel: "Choose a template",
     names: {
       roster: {
-        title: "Party member roster (党员花名册)",
+        title: "Party member roster",
         description: "Members, probationary members, candidates, activists and applicants",
       },
       schedule: {
-        title: "Monthly schedule (月度工作安排)",
+        title: "Monthly work schedule",
         description: 'The branch\'s monthly plan and the "three meetings and one lecture", planned and done',
       },
       evaluation: {
-        title: "Year-end evaluation (年终考核)",
+        title: "Staff year-end evaluation",
         description: 'Year-end scoring: item columns written as "name(points)", total, rank and grade',
       },
       ballot: {
-        title: "Democratic appraisal ballot (民主测评)",
+        title: "Democratic appraisal of members",
         description: "Tally of the members' appraisal ballots and the results",
       },
     },
     branchLabel: "Branch name",
-    branchHint: "Written before the title and into the 设置 sheet; may be empty.",
+    branchHint: "Written before the title and into the settings sheet; may be empty.",
     sampleLabel: "Sample rows (0–200)",
     sampleHint: "Invented sample data to try things out; 0 for an empty table.",
     sampleInvalid: "Enter a whole number from 0 to 200.",
@@ -775,7 +845,7 @@ const EN: PaneText = {
     all: {
       title: "All four templates (one workbook)",
       description:
-        "Roster, monthly schedule, year-end evaluation and ballot in one workbook sharing one 设置 sheet; the download is named after the branch",
+        "Roster, monthly schedule, year-end evaluation and ballot in one workbook sharing one settings sheet; the download is named after the branch",
     },
     insertedAll: (s, n) => `Inserted sheets: ${s} (${n} tables).`,
     downloaded: (f) => `Downloaded ${f}.`,
@@ -793,21 +863,22 @@ const EN: PaneText = {
     optionalAbsent: "—",
   },
   settings: {
-    intro: "The items of the 设置 sheet. Leave one empty for its default.",
-    empty: "Open an .xlsx file in Validate first; the values of its 设置 sheet appear here.",
-    officeEmpty: "Validate once to read the 设置 sheet; the defaults are shown below.",
+    intro: "The items of the settings sheet. Leave one empty for its default.",
+    empty: "Open an .xlsx file in Validate first; the values of its settings sheet appear here.",
+    officeEmpty: "Validate once to read the settings sheet; the defaults are shown below.",
     defaultHint: (v, n) => `Default: ${v}. ${n}`,
-    fromSheet: "from the 设置 sheet",
+    fromSheet: "from the settings sheet",
     invalid: (l) => `The value of "${l}" is not recognised; use the format in the hint.`,
     apply: "Apply to validation",
     applyHint: "Used only for this page's results and the marked copy; the original file is not changed.",
     reset: "Back to the file's values",
     applied: (n) => `Validated again with ${n} changed settings.`,
-    save: "Save to the 设置 sheet",
-    saving: "Writing the 设置 sheet…",
+    save: "Save to the settings sheet",
+    saving: "Writing the settings sheet…",
     saved: (n) => `Wrote ${n} items and validated again.`,
     willWrite: "These cells will be written:",
-    change: (c, l, b, a) => `${c ?? "new row in 设置"}  ${l}: ${b || "(empty)"} → ${a || "(empty: default)"}`,
+    change: (c, l, b, a) =>
+      `${c ?? "new row in the settings sheet"}  ${l}: ${b || "(empty)"} → ${a || "(empty: default)"}`,
     noChanges: "No changes.",
     editedNote: (n) => `${n} settings edits apply on this page (not written to the original file).`,
   },

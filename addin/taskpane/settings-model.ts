@@ -19,6 +19,8 @@ import { formatDate } from "../../src/core/dates";
 import { isCellDate } from "../../src/core/coerce";
 import { headerText } from "../../src/core/header";
 import { normalizeHeader } from "../../src/core/text";
+import type { Lang } from "../../src/core/messages";
+import { settingDefaultText, settingValueText } from "../../src/core/messages/settings-text";
 
 /** The user's typed values by setting key; "" clears an item (back to its default). */
 export type SettingEdits = Readonly<Record<string, string>>;
@@ -40,14 +42,15 @@ export function settingText(def: SettingDef, v: SettingValue | undefined): strin
   return String(v);
 }
 
-export function settingFields(result: ValidationResult | null): SettingField[] {
+/** The form's fields; values and defaults as the user would type them in `lang` (both read back the same). */
+export function settingFields(result: ValidationResult | null, lang: Lang = "zh-CN"): SettingField[] {
   return SETTING_DEFS.map((def) => {
     const given = result?.settings.given.has(def.key) ?? false;
     return {
       def,
-      current: given ? settingText(def, result?.settings.values[def.key]) : "",
+      current: given ? settingValueText(def, result?.settings.values[def.key], lang) : "",
       given,
-      defaultText: describeDefault(def),
+      defaultText: lang === "zh-CN" ? describeDefault(def) : settingDefaultText(def, lang),
     };
   });
 }

@@ -1,14 +1,18 @@
 /** What the 汇总 area shows and exports: summary tables per template, built from one validation result. */
 import type { ValidationResult } from "../../src/core/engine";
+import type { Lang } from "../../src/core/messages";
 import { type SummarySectionData, summaryOf, summaryParagraph, summaryTitles } from "../../src/core/summary/sections";
 import { nationalRows } from "../../src/core/national-form";
 import { pivotDataOf } from "../../src/core/summary/pivot-data";
 
 export type PaneSummarySection = SummarySectionData;
 
-/** One section per template present; ID numbers and phones masked (before any table is built) when `mask`. */
-export function summarySections(result: ValidationResult, mask: boolean): PaneSummarySection[] {
-  return summaryOf(result, mask).sections;
+/**
+ * One section per template present, labelled in `lang` (the summary workbook is always Chinese); ID numbers and
+ * phones masked (before any table is built) when `mask`.
+ */
+export function summarySections(result: ValidationResult, mask: boolean, lang: Lang = "zh-CN"): PaneSummarySection[] {
+  return summaryOf(result, mask, lang).sections;
 }
 
 /** `roster.xlsx` → `roster-汇总.xlsx`: the export is always a new file next to, never over, the original. */
@@ -36,8 +40,8 @@ export async function summaryWorkbookBytes(
 }
 
 /** The 年度工作总结 paragraph (its numbers are the summary's; masking does not touch them); null without a roster. */
-export function yearParagraphOf(result: ValidationResult): string | null {
-  return summaryParagraph(result, summaryOf(result, false).summary);
+export function yearParagraphOf(result: ValidationResult, lang: Lang = "zh-CN"): string | null {
+  return summaryParagraph(result, summaryOf(result, false).summary, lang);
 }
 
 /** People on the national form: every row of every roster sheet. */

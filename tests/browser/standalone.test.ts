@@ -422,6 +422,8 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
 
     const original = await loadWorkbook(FIXTURE);
     const copy = await loadWorkbook(file);
+    // First the list of every issue, then the workbook's own sheets in their order.
+    expect(copy.worksheets.map((w) => w.name)).toEqual(["问题清单", ...original.worksheets.map((w) => w.name)]);
     const fill = (wb: ExcelJS.Workbook, sheet: string, cell: string) => {
       const f = wb.getWorksheet(sheet)?.getCell(cell).fill;
       return f && f.type === "pattern" ? f.fgColor?.argb : undefined;

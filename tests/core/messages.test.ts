@@ -187,13 +187,10 @@ describe("messages of a messy workbook", () => {
       );
     for (const lang of LANGS)
       expect(formatIssue(one("roster.id.legacy"), lang)).toContain(EXAMPLE_ID);
-    for (const lang of LANGS)
-      expect(
-        formatIssue(
-          one("cell.enum", (i) => i.field === "ethnicity"),
-          lang,
-        ),
-      ).toContain("汉族");
+    // English names the template's own values in English (the user's value stays as typed).
+    const ethnicity = one("cell.enum", (i) => i.field === "ethnicity");
+    expect(formatIssue(ethnicity, "zh-CN")).toContain("汉族");
+    expect(formatIssue(ethnicity, "en")).toContain('did you mean "Han"?');
     for (const lang of LANGS)
       expect(
         formatIssue(
@@ -201,16 +198,14 @@ describe("messages of a messy workbook", () => {
           lang,
         ),
       ).toContain("45");
-    for (const lang of LANGS)
-      expect(formatIssue(one("header.missing"), lang)).toContain("人员类别");
+    expect(formatIssue(one("header.missing"), "zh-CN")).toContain("人员类别");
+    expect(formatIssue(one("header.missing"), "en")).toContain('"Category"');
     for (const lang of LANGS)
       expect(formatIssue(one("cell.required"), lang)).toContain("姓名");
     for (const lang of LANGS)
       expect(formatIssue(one("cell.formula-error"), lang)).toContain("#REF!");
     for (const lang of LANGS) expect(formatIssue(one("cell.uncalculated"), lang)).toMatch(/月缴党费.*1.*Excel/);
-    for (const lang of LANGS)
-      expect(formatIssue(one("settings.value"), lang)).toContain(
-        "统计截止日期",
-      );
+    expect(formatIssue(one("settings.value"), "zh-CN")).toContain("统计截止日期");
+    expect(formatIssue(one("settings.value"), "en")).toContain('Setting "As-of date"');
   });
 });

@@ -209,7 +209,7 @@ describe("issue 10 §5 messages that read on their own", () => {
     expect(formatIssue(gender!, "zh-CN")).toBe("「性别」的值“未知”不是可选项。可填：男、女");
     expect(formatIssue(education!, "zh-CN")).toContain("是否应为“大学本科”？可填：研究生、大学本科、大学专科");
     for (const lang of ["zh-CN", "en"] as const) expect(formatIssue(gender!, lang)).not.toMatch(/下拉|list/);
-    expect(formatIssue(gender!, "en")).toContain("Allowed: 男, 女");
+    expect(formatIssue(gender!, "en")).toContain("Allowed: Male, Female");
     const ethnicity = runRoster([basePerson({ ethnicity: "汉人族" })]).of("cell.enum")[0]!;
     expect(formatIssue(ethnicity, "zh-CN")).toMatch(/等 56 项（须写全称）$/);
   });

@@ -1,4 +1,5 @@
 import type { MessagePart } from "./part";
+import { termText } from "./vocab";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 
@@ -21,20 +22,20 @@ export const evaluationBallotMessages: MessagePart = {
       "ballot.grade.majority": (p) => `评为优秀，但优秀票 ${s(p["excellent"])} 张未超过应参评人数 ${s(p["voters"])} 的一半`,
     },
     en: {
-      "eval.items.none": (p) => `No item columns: item headers are written "name(points)", e.g. "${s(p["example"])}"`,
+      "eval.items.none": () => `No item columns: item headers are written "name(points)", e.g. "Ethics(20)"`,
       "eval.weights.sum": (p) => `The ${s(p["items"])} items add up to ${s(p["sum"])} points, not 100`,
       "eval.score.range": (p) =>
         p["max"] === "" ? `"${s(p["header"])}" ${s(p["value"])} must not be negative` : `"${s(p["header"])}" ${s(p["value"])} is outside ${s(p["min"])}–${s(p["max"])}`,
       "eval.score.missing": (p) => `"${s(p["header"])}" has no score`,
       "eval.total.mismatch": (p) => `Total ${s(p["total"])} differs from the item scores plus bonus minus deduction (${s(p["expected"])})`,
-      "eval.grade.threshold": (p) => `A total of ${s(p["total"])} earns "${s(p["expected"])}", not "${s(p["grade"])}"`,
-      "eval.grade.veto": (p) => `Vetoed on professional ethics, so the grade must be 不合格, not "${s(p["grade"])}"`,
-      "eval.grade.quota": (p) => `${s(p["used"])} rated 优秀, over the limit of ${s(p["limit"])} (${s(p["quota"])}% of ${s(p["graded"])})`,
+      "eval.grade.threshold": (p) => `A total of ${s(p["total"])} earns ${termText(s(p["expected"]), "en")}, not "${s(p["grade"])}"`,
+      "eval.grade.veto": (p) => `Vetoed on professional ethics, so the grade must be Incompetent, not "${s(p["grade"])}"`,
+      "eval.grade.quota": (p) => `${s(p["used"])} rated Excellent, over the limit of ${s(p["limit"])} (${s(p["quota"])}% of ${s(p["graded"])})`,
       "eval.rank.mismatch": (p) => `Rank should be ${s(p["expected"])} (ties share a rank), found ${s(p["rank"])}`,
-      "eval.duplicate": (p) => `Same name and department on rows ${s(p["rows"])}`,
+      "eval.duplicate": (p) => `Same name and department on rows ${s(p["rows"]).split("、").join(", ")}`,
       "ballot.votes.exceed": (p) => `${s(p["votes"])} votes counted, more than the ${s(p["voters"])} voters`,
-      "ballot.grade.quota": (p) => `${s(p["used"])} rated 优秀, over the limit of ${s(p["limit"])} (${s(p["quota"])}% of ${s(p["rated"])})`,
-      "ballot.grade.majority": (p) => `Rated 优秀 with ${s(p["excellent"])} 优秀 votes, not more than half of ${s(p["voters"])}`,
+      "ballot.grade.quota": (p) => `${s(p["used"])} rated Excellent, over the limit of ${s(p["limit"])} (${s(p["quota"])}% of ${s(p["rated"])})`,
+      "ballot.grade.majority": (p) => `Rated Excellent with ${s(p["excellent"])} Excellent votes, not more than half of ${s(p["voters"])}`,
     },
   },
   titles: {
@@ -60,13 +61,13 @@ export const evaluationBallotMessages: MessagePart = {
       "eval.score.missing": "Item not scored",
       "eval.total.mismatch": "Total does not add up",
       "eval.grade.threshold": "Grade does not fit the total",
-      "eval.grade.veto": "Veto not graded 不合格",
-      "eval.grade.quota": "Too many 优秀",
+      "eval.grade.veto": "Vetoed but not graded Incompetent",
+      "eval.grade.quota": "Too many rated Excellent",
       "eval.rank.mismatch": "Wrong rank",
       "eval.duplicate": "Duplicate person",
       "ballot.votes.exceed": "More votes than voters",
-      "ballot.grade.quota": "Too many 优秀 results",
-      "ballot.grade.majority": "优秀 without a majority",
+      "ballot.grade.quota": "Too many appraised Excellent",
+      "ballot.grade.majority": "Excellent without a majority of votes",
     },
   },
 };

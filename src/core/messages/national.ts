@@ -21,12 +21,12 @@ export const nationalMessages: MessagePart = {
     en: {
       "roster.lost.date": (p) =>
         s(p["reason"]) === "missingDetail"
-          ? "Marked as a lost-contact member (是): fill in the date contact was lost"
-          : `A lost-contact date is filled in, so 是否为失联党员 should be 是 (it is ${s(p["reason"]) === "answeredNo" ? "否" : "empty"})`,
+          ? "Marked as a member who lost contact: fill in the date contact was lost"
+          : `A date contact was lost is filled in, so "Lost contact" should be Yes (it is ${s(p["reason"]) === "answeredNo" ? "No" : "empty"})`,
       "roster.mobile.destination": (p) =>
         s(p["reason"]) === "missingDetail"
-          ? "Marked as a mobile member (是): fill in where the member went (外出流向)"
-          : `A destination is filled in, so 是否为流动党员 should be 是 (it is ${s(p["reason"]) === "answeredNo" ? "否" : "empty"})`,
+          ? "Marked as a mobile member: fill in where the member went (destination)"
+          : `A destination is filled in, so "Mobile member" should be Yes (it is ${s(p["reason"]) === "answeredNo" ? "No" : "empty"})`,
     },
   },
   titles: {

@@ -1,6 +1,9 @@
 import type { Catalog } from "./types";
+import { termValue } from "./vocab";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+/** A 活动类型 of the template in English, capitalised (a user's own type stays as it is). */
+const type = (v: unknown): string => termValue(s(v), "en");
 
 const pct = (v: unknown): string => (typeof v === "number" ? `${Math.round(v * 10000) / 100}%` : s(v));
 
@@ -45,15 +48,15 @@ export const scheduleEn: Catalog = {
   "schedule.date.year": (p) => `Date ${s(p["date"])} is outside the plan year ${s(p["year"])}`,
   "schedule.attendance.exceeds": (p) => `${s(p["attended"])} attended but only ${s(p["expected"])} were expected`,
   "schedule.attendance.missing": (p) =>
-    `${p["type"] ? `${s(p["type"])} marked as done` : "Marked as done"} but the attendance is empty`,
+    `${p["type"] ? `${type(p["type"])} marked as done` : "Marked as done"} but the attendance is empty`,
   "schedule.attendance.quorum": (p) =>
-    `${s(p["type"])}: ${s(p["attended"])} of ${s(p["expected"])} attended, less than half (at least ${s(p["quorum"])} needed), so it cannot take decisions`,
+    `${type(p["type"])}: ${s(p["attended"])} of ${s(p["expected"])} attended, less than half (at least ${s(p["quorum"])} needed), so it cannot take decisions`,
   "schedule.attendance.low": (p) =>
     `Attendance ${pct(p["rate"])} (${s(p["attended"])} of ${s(p["expected"])}) is below the warning line ${pct(p["threshold"])}`,
   "schedule.overdue": (p) =>
     `The date ${s(p["date"])} has passed (as of ${s(p["asOf"])}) but the status is still "planned"; mark it done, cancelled or postponed`,
   "schedule.duplicate": (p) =>
-    `Same date (${s(p["date"])}), type and content on ${s(p["count"])} rows (${s(p["rows"])})`,
+    `Same date (${s(p["date"])}), type and content on ${s(p["count"])} rows (${s(p["rows"]).split("、").join(", ")})`,
   "schedule.frequency": (p) =>
-    `${s(p["type"])}: ${p["actual"] === 0 ? "none" : s(p["actual"])} in ${periodEn(p["period"])}, but the settings require at least ${s(p["required"])} ${perOf(p["period"])}`,
+    `${type(p["type"])}: ${p["actual"] === 0 ? "none" : s(p["actual"])} in ${periodEn(p["period"])}, but the settings require at least ${s(p["required"])} ${perOf(p["period"])}`,
 };

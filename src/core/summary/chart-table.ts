@@ -1,11 +1,14 @@
 /** Which table of a summary section a chart shows, and which of its columns: the same in Excel and in files. */
 import type { SummaryTable } from "./table";
 
+/** The label of a totals column or row, in either language. */
+const TOTAL = new Set(["合计", "Total"]);
+
 /** Columns of a table a chart shows: the label column and the count columns after it (no percentages, no 合计). */
 export function chartColumns(table: SummaryTable): number {
   let n = 1;
   for (let i = 1; i < table.columns.length; i++) {
-    if (table.percentColumns?.includes(i) || table.columns[i] === "合计") break;
+    if (table.percentColumns?.includes(i) || TOTAL.has(table.columns[i] ?? "")) break;
     if (!table.rows.every((r) => typeof r[i] === "number")) break;
     n = i + 1;
   }
@@ -15,11 +18,11 @@ export function chartColumns(table: SummaryTable): number {
 /** Rows a chart shows: all but a closing 合计 row. */
 export function chartRows(table: SummaryTable): number {
   const last = table.rows[table.rows.length - 1];
-  return last && last[0] === "合计" ? table.rows.length - 1 : table.rows.length;
+  return last && TOTAL.has(String(last[0])) ? table.rows.length - 1 : table.rows.length;
 }
 
 /** Index of the table a section's chart shows: the first "按…" count table, else the first with a count column. */
 export function chartTableIndex(tables: readonly SummaryTable[]): number {
   const usable = tables.flatMap((t, i) => (chartRows(t) > 0 && chartColumns(t) >= 2 ? [i] : []));
-  return usable.find((i) => tables[i]?.title.startsWith("按")) ?? usable[0] ?? -1;
+  return usable.find((i) => /^(按|By )/.test(tables[i]?.title ?? "")) ?? usable[0] ?? -1;
 }

@@ -1,4 +1,5 @@
 import type { CellDate } from "../types";
+import type { Lang } from "../messages/types";
 import type { SheetContext } from "../rules/types";
 import type { Summarizer } from "./types";
 import type { SummaryTable } from "./table";
@@ -18,16 +19,17 @@ export const SUMMARIZERS: readonly Summarizer[] = [
 ];
 
 /** How each template's summary is laid out as tables, keyed by template id. */
-export const SUMMARY_TABLES: Readonly<Record<string, (summary: never) => SummaryTable[]>> = {
-  roster: (s: RosterSummary) => rosterTables(s),
-  schedule: (s: ScheduleSummary) => scheduleTables(s),
-  evaluation: (s: EvaluationSummary) => evaluationTables(s),
-  ballot: (s: BallotSummary) => ballotTables(s),
+export const SUMMARY_TABLES: Readonly<Record<string, (summary: never, lang?: Lang) => SummaryTable[]>> = {
+  roster: (s: RosterSummary, lang?: Lang) => rosterTables(s, lang),
+  schedule: (s: ScheduleSummary, lang?: Lang) => scheduleTables(s, lang),
+  evaluation: (s: EvaluationSummary, lang?: Lang) => evaluationTables(s, lang),
+  ballot: (s: BallotSummary, lang?: Lang) => ballotTables(s, lang),
 };
 
-export function summaryTables(templateId: string, summary: unknown): SummaryTable[] {
-  const make = SUMMARY_TABLES[templateId] as ((s: unknown) => SummaryTable[]) | undefined;
-  return make ? make(summary) : [];
+/** A template's summary as tables, labelled in `lang` (Chinese by default, as the CLI and written files are). */
+export function summaryTables(templateId: string, summary: unknown, lang: Lang = "zh-CN"): SummaryTable[] {
+  const make = SUMMARY_TABLES[templateId] as ((s: unknown, lang?: Lang) => SummaryTable[]) | undefined;
+  return make ? make(summary, lang) : [];
 }
 
 /** One summary per template present, keyed by template id; several sheets of one template are summed. */

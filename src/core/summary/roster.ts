@@ -1,4 +1,5 @@
 import type { CellDate } from "../types";
+import type { Lang } from "../messages/types";
 import type { SheetContext } from "../rules/types";
 import { type Counts, type Summarizer, bump, rate } from "./types";
 import { addYears, ageOn, compareDates, formatDate } from "../dates";
@@ -19,6 +20,14 @@ export function ageBandLabel(band: string): string {
   if (band.startsWith("<=")) return `${band.slice(2)}岁及以下`;
   if (band.startsWith(">=")) return `${band.slice(2)}岁及以上`;
   return /^\d+-\d+$/.test(band) ? `${band}岁` : band;
+}
+
+/** ageBandLabel in `lang`: "<=30" → 30 and under, "31-35" → 31–35, ">=61" → 61 and over in English. */
+export function ageBandText(band: string, lang: Lang): string {
+  if (lang === "zh-CN") return ageBandLabel(band);
+  if (band.startsWith("<=")) return `${band.slice(2)} and under`;
+  if (band.startsWith(">=")) return `${band.slice(2)} and over`;
+  return band.replace("-", "–");
 }
 
 export function ageBand(age: number): string {

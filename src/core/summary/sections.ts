@@ -2,31 +2,34 @@ import type { ValidationResult } from "../engine";
 import type { SummaryTable } from "./table";
 import { summarizeContexts, summaryTables } from "./index";
 import { maskDeep } from "../mask";
-import { templateById } from "../templates";
+import type { Lang } from "../messages/types";
+import { templateTitle } from "../messages/vocab";
 import { formatDate } from "../dates";
 import { type YearParagraphInput, yearParagraph } from "./year-paragraph";
 
 export interface SummarySectionData {
   readonly templateId: string;
-  /** e.g. "党员花名册" */
+  /** e.g. "党员花名册" (Party member roster) */
   readonly heading: string;
   readonly tables: readonly SummaryTable[];
 }
 
 /**
  * The summaries of a validation result (keyed by template id, as `summarize --format json` prints them) and
- * their tables per template; ID numbers and phones are masked before any table is built when `mask`.
+ * their tables per template, labelled in `lang`; ID numbers and phones are masked before any table is built
+ * when `mask`.
  */
 export function summaryOf(
   result: ValidationResult,
   mask: boolean,
+  lang: Lang = "zh-CN",
 ): { summary: Record<string, unknown>; sections: SummarySectionData[] } {
   const raw = summarizeContexts(result.contexts, result.asOf);
   const summary = mask ? maskDeep(raw) : raw;
   const sections = Object.entries(summary).map(([id, s]) => ({
     templateId: id,
-    heading: templateById(id)?.title ?? id,
-    tables: summaryTables(id, s),
+    heading: templateTitle(id, lang),
+    tables: summaryTables(id, s, lang),
   }));
   return { summary, sections };
 }
@@ -40,7 +43,12 @@ export function summaryTitles(result: ValidationResult, fileName: string): { tit
   };
 }
 
-/** The 年度工作总结 paragraph of a validation result's summary (null without a roster). */
-export function summaryParagraph(result: ValidationResult, summary: Record<string, unknown>): string | null {
-  return yearParagraph(summary as YearParagraphInput, result.asOf, String(result.settings.values["branchName"] ?? ""));
+/** The 年度工作总结 paragraph of a validation result's summary in `lang` (null without a roster). */
+export function summaryParagraph(
+  result: ValidationResult,
+  summary: Record<string, unknown>,
+  lang: Lang = "zh-CN",
+): string | null {
+  const branch = String(result.settings.values["branchName"] ?? "");
+  return yearParagraph(summary as YearParagraphInput, result.asOf, branch, lang);
 }

@@ -1,3 +1,5 @@
+import type { Lang } from "../messages/types";
+
 /** A titled table of a summary, the form every output (text, workbook, pane) lays summaries out in. */
 export interface SummaryTable {
   readonly title: string;
@@ -30,6 +32,17 @@ export function cellFormatOf(table: SummaryTable, row: number, column: number): 
 /** Where a row of a sheet is, for people: 工作表「花名册」第 18 行. */
 export function locationNote(sheet: string, row: number): string {
   return `工作表「${sheet}」第 ${row} 行`;
+}
+
+/** locationNote in `lang`: `Sheet "花名册", row 18` in English. */
+export function locationText(sheet: string, row: number, lang: Lang): string {
+  return lang === "zh-CN" ? locationNote(sheet, row) : `Sheet "${sheet}", row ${row}`;
+}
+
+/** A person in the year figures in `lang`: a row without a 姓名 is named by its place (`花名册第37行`, row 37). */
+export function personText(name: string, lang: Lang): string {
+  const place = lang === "en" ? /^(.*)第(\d+)行$/.exec(name) : null;
+  return place ? `${place[1]} row ${place[2]}` : name;
 }
 
 /** Rows of a count map in the given order first (zeros included), then any other keys; `label` names each key. */
