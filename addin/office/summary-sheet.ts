@@ -11,7 +11,6 @@ import type { ValidationResult } from "../../src/core/engine";
 import { summaryOf, summaryParagraph } from "../../src/core/summary/sections";
 import { withYearSection } from "../../src/core/summary/year-section";
 import { type PivotSource, pivotSources } from "../../src/core/summary/pivots";
-import { PORTRAIT_WIDTH } from "../../src/core/summary/print-layout";
 import {
   PRINT_LABELS,
   PRINT_MARGINS,
@@ -19,6 +18,7 @@ import {
   SUBTITLE_ROW,
   TITLE_HEIGHT,
   TITLE_ROW,
+  isWide,
   planCells,
   printPlan,
 } from "../../src/core/summary/print-plan";
@@ -104,7 +104,8 @@ export async function writeSummarySheet(
 
     if (features.pageLayout) {
       const page = ws.pageLayout;
-      page.orientation = plan.widths.reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH ? "Landscape" : "Portrait";
+      // One sheet, one orientation: landscape when a section needs it (the file prints that one on its own sheet).
+      page.orientation = sections.some(isWide) ? "Landscape" : "Portrait";
       page.paperSize = "A4" as Excel.PaperType;
       page.centerHorizontally = true;
       page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { PORTRAIT_WIDTH, columnWidths, displayWidth } from "../core/summary/print-layout";
+import { displayWidth } from "../core/summary/print-layout";
 import {
   PRINT_LABELS,
   PRINT_MARGINS,
@@ -8,6 +8,7 @@ import {
   SUBTITLE_ROW,
   TITLE_HEIGHT,
   TITLE_ROW,
+  isWide,
   planCells,
   printPlan,
 } from "../core/summary/print-plan";
@@ -48,14 +49,13 @@ interface PrintSheet {
  * landscape sheet of its own, 汇总-月度工作安排.
  */
 function sheetsOf(input: SummaryWorkbookInput): PrintSheet[] {
-  const wide = (s: SummarySection) => columnWidths(s.tables).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
   const sections = input.sections;
   if (input.orientation) return [{ name: SUMMARY_SHEET, orientation: input.orientation, sections }];
-  const landscape = sections.filter(wide);
+  const landscape = sections.filter(isWide);
   if (landscape.length === 0 || landscape.length === sections.length)
     return [{ name: SUMMARY_SHEET, orientation: landscape.length > 0 ? "landscape" : "portrait", sections }];
   return [
-    { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !wide(s)) },
+    { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !isWide(s)) },
     ...landscape.map((s) => ({
       name: `${SUMMARY_SHEET}-${s.heading}`.slice(0, 31),
       orientation: "landscape" as const,

@@ -105,6 +105,11 @@ function paragraphLines(text: string, chars: number): number {
   return Math.ceil((displayWidth(text) * 1.1) / Math.max(1, chars - 2)) + 1;
 }
 
+/** Whether a section's tables are too wide for A4 portrait (the month matrix); it then prints landscape. */
+export function isWide(section: PrintSection): boolean {
+  return columnWidths(section.tables).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
+}
+
 export function printPlan(sections: readonly PrintSection[]): PrintPlan {
   const tables = sections.flatMap((s) => s.tables);
   // A sheet of paragraphs only is as wide as a portrait page.
