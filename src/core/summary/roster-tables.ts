@@ -4,7 +4,7 @@ import { type SummaryTable, countRows, locationNote } from "./table";
 import { CATEGORY, EDUCATION_LEVELS, EMPLOYMENT } from "../templates/roster";
 import { PARTY_AGE_BANDS } from "./roster-year";
 
-const STEP_LABELS: ReadonlyArray<readonly [keyof RosterSummary["developmentThisYear"], string]> = [
+export const STEP_LABELS: ReadonlyArray<readonly [keyof RosterSummary["developmentThisYear"], string]> = [
   ["applications", "递交入党申请书"],
   ["activists", "确定为入党积极分子"],
   ["candidates", "确定为发展对象"],
