@@ -156,7 +156,11 @@ export async function writeSummarySheet(
           const r = t.firstRow + ri;
           for (const i of t.wrapColumns[ri] ?? []) ws.getRange(cellAddress(r, i + 1)).format.wrapText = true;
           const height = t.rowHeights[ri];
-          if (height) ws.getRange(`A${r}`).format.rowHeight = height;
+          if (height) {
+            const line = ws.getRange(`A${r}:${columnLetter(row.length)}${r}`).format;
+            line.rowHeight = height;
+            line.verticalAlignment = "Top";
+          }
           if (row[0] === TOTAL_LABEL) ws.getRange(`A${r}:${columnLetter(row.length)}${r}`).format.font.bold = true;
         });
       }

@@ -131,9 +131,13 @@ function writePrintSheet(
       if (t.table.rows.length === 0) ws.getCell(t.firstRow, 1).font = { color: { argb: "FF888888" } };
       t.table.rows.forEach((row, ri) => {
         const r = t.firstRow + ri;
-        row.forEach((_, i) => (ws.getCell(r, i + 1).border = BOX));
-        for (const i of t.wrapColumns[ri] ?? []) ws.getCell(r, i + 1).alignment = { wrapText: true, vertical: "top" };
         const height = t.rowHeights[ri];
+        row.forEach((_, i) => {
+          const cell = ws.getCell(r, i + 1);
+          cell.border = BOX;
+          // A row grown for wrapped text reads from the top, every cell of it.
+          if (height) cell.alignment = { vertical: "top", wrapText: t.wrapColumns[ri]?.includes(i) ?? false };
+        });
         if (height) ws.getRow(r).height = height;
         if (row[0] === TOTAL_LABEL) ws.getRow(r).font = { bold: true };
         const note = t.table.rowNotes?.[ri];
