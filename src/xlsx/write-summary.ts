@@ -44,15 +44,16 @@ interface PrintSheet {
 }
 
 /**
- * The printed sheets: every section on 汇总 when an orientation is given or all sections need the same one;
- * otherwise the portrait sections on 汇总 and each section too wide for portrait (the month matrix) on a
- * landscape sheet of its own, 汇总-月度工作安排.
+ * The printed sheets: every section on 汇总 when an orientation is given or all sections with tables need the
+ * same one; otherwise the portrait sections on 汇总 and each section too wide for portrait (the month matrix) on a
+ * landscape sheet of its own, 汇总-月度工作安排. A section without tables (年度概况) stays on 汇总.
  */
 function sheetsOf(input: SummaryWorkbookInput): PrintSheet[] {
   const sections = input.sections;
   if (input.orientation) return [{ name: SUMMARY_SHEET, orientation: input.orientation, sections }];
   const landscape = sections.filter(isWide);
-  if (landscape.length === 0 || landscape.length === sections.length)
+  const portrait = sections.filter((s) => !isWide(s) && s.tables.length > 0);
+  if (landscape.length === 0 || portrait.length === 0)
     return [{ name: SUMMARY_SHEET, orientation: landscape.length > 0 ? "landscape" : "portrait", sections }];
   return [
     { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !isWide(s)) },
