@@ -1,16 +1,28 @@
 /**
- * The add-in-owned 汇总 sheet (SPEC §4): deleted and made again on every run (no other sheet is touched), with
- * the summary tables of `summaryOf` stacked under a title to print, a chart per section over its first count
- * table, and native PivotTables over the template data (src/core/summary/pivots.ts) where ExcelApi 1.8 has them.
+ * The add-in-owned 汇总 sheet (SPEC §4): deleted and made again on every run (no other sheet is touched). Its
+ * rows are the exported file's (src/core/summary/print-plan.ts): 年度概况 with the 年度工作总结 paragraph, then per
+ * section its chart and its tables, a page break before every section, the same column widths, number formats,
+ * print titles, print area, margins and footer; below the print area, native PivotTables over the template data
+ * (src/core/summary/pivots.ts) where ExcelApi 1.8 has them.
  *
  * Syncs: 1 to read the sheet names and the source sheets' tables, 1 write.
  */
 import type { ValidationResult } from "../../src/core/engine";
-import { summaryOf } from "../../src/core/summary/sections";
-import type { SummaryTable } from "../../src/core/summary/table";
+import { summaryOf, summaryParagraph } from "../../src/core/summary/sections";
+import { withYearSection } from "../../src/core/summary/year-section";
 import { type PivotSource, pivotSources } from "../../src/core/summary/pivots";
-import { chartColumns, chartRows, chartTableIndex } from "../../src/core/summary/chart-table";
-import { PORTRAIT_WIDTH, columnWidths, numberFormatOf } from "../../src/core/summary/print-layout";
+import {
+  PRINT_LABELS,
+  PRINT_MARGINS,
+  PRINT_TITLE_ROWS,
+  SUBTITLE_ROW,
+  TITLE_HEIGHT,
+  TITLE_ROW,
+  isWide,
+  planCells,
+  printPlan,
+} from "../../src/core/summary/print-plan";
+import { TOTAL_LABEL } from "../../src/core/summary/aggregate";
 import { cellAddress, columnLetter } from "../../src/core/address";
 import { quoteSheet } from "../../src/core/templates/sheet-plan";
 import type { SummarySheetOptions, SummarySheetResult } from "./port";
@@ -21,26 +33,17 @@ export const SUMMARY_SHEET = "汇总";
 const HEAD_FILL = "#F2DCDB";
 const SECTION_COLOR = "#C00000";
 const SUBTITLE_COLOR = "#666666";
-const CHART_ROWS = 16;
-const CHART_COLS = 8;
+const POINTS_PER_INCH = 72;
 
 export interface SummaryFeatures {
   readonly pivotTables: boolean;
   readonly charts: boolean;
   readonly events: boolean;
-  /** ExcelApi 1.9: A4, fitted to the page width, title rows on every page, landscape when a table is wide. */
+  /**
+   * ExcelApi 1.9: A4, fitted to the page width, title rows on every page, landscape when a table is wide, the
+   * print area, and a page break before every section.
+   */
   readonly pageLayout?: boolean;
-}
-
-interface Placed {
-  readonly table: SummaryTable;
-  /** 1-based row of the table's column headers. */
-  readonly headerRow: number;
-}
-
-/** The table a section's chart shows (src/core/summary/chart-table.ts). */
-function chartTable(tables: readonly Placed[]): Placed | null {
-  return tables[chartTableIndex(tables.map((p) => p.table))] ?? null;
 }
 
 /** Rows the layout reserves for a PivotTable (compact layout: header, items, grand total, filter area). */
@@ -54,7 +57,8 @@ export async function writeSummarySheet(
   result: ValidationResult,
   options: SummarySheetOptions,
 ): Promise<SummarySheetResult> {
-  const { sections } = summaryOf(result, options.mask);
+  const { summary, sections: tableSections } = summaryOf(result, options.mask);
+  const sections = withYearSection(tableSections, summaryParagraph(result, summary));
   const sources = features.pivotTables ? pivotSources(result) : [];
 
   const worksheets = context.workbook.worksheets;
@@ -70,106 +74,113 @@ export async function writeSummarySheet(
   await context.sync();
   const existing = worksheets.items.find((w) => w.name === SUMMARY_SHEET);
 
-  // Layout: title, subtitle, then per section its heading and tables; every cell of the block in one write.
-  const width = Math.max(2, ...sections.flatMap((s) => s.tables.map((t) => t.columns.length)));
+  // The rows of the exported file's 汇总 sheet (print-plan.ts): every cell of the block in one write.
+  const plan = printPlan(sections);
+  const width = plan.width;
+  const last = columnLetter(width);
+  const cells = planCells(plan, options.title, options.subtitle);
   const grid: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
-  const bold: number[] = [];
-  const heads: Array<{ row: number; cols: number }> = [];
-  const sectionRows: number[] = [];
-  const placed: Placed[][] = [];
-  const push = (cells: (string | number | boolean)[] = [], fmt: (i: number) => string = () => "General"): number => {
-    grid.push(Array.from({ length: width }, (_, i) => cells[i] ?? ""));
-    formats.push(Array.from({ length: width }, (_, i) => fmt(i)));
-    return grid.length;
-  };
-  push([options.title]);
-  push([options.subtitle]);
-  push();
-  for (const section of sections) {
-    sectionRows.push(push([section.heading]));
-    const mine: Placed[] = [];
-    for (const table of section.tables) {
-      bold.push(push([table.title]));
-      const headerRow = push([...table.columns]);
-      heads.push({ row: headerRow, cols: table.columns.length });
-      if (table.rows.length === 0) push(["（无）"]);
-      table.rows.forEach((row, ri) =>
-        push(
-          row.map((v) => (typeof v === "number" ? v : officeCell(String(v), false))),
-          (i) => numberFormatOf(table, ri, i),
-        ),
-      );
-      if (table.footnote) push([officeCell(table.footnote, false)]);
-      push();
-      mine.push({ table, headerRow });
-    }
-    placed.push(mine);
+  for (let r = 1; r <= plan.lastRow; r++) {
+    const line = cells.get(r);
+    grid.push(
+      Array.from({ length: width }, (_, i) => {
+        const v = line?.get(i + 1)?.value ?? "";
+        return typeof v === "number" ? v : officeCell(v, false);
+      }),
+    );
+    formats.push(Array.from({ length: width }, (_, i) => line?.get(i + 1)?.format ?? "General"));
   }
-  const tablesEnd = grid.length;
-  const last = columnLetter(width);
 
   let pivots = 0;
   let charts = 0;
   await syncQuietly(context, features.events, () => {
     if (existing) worksheets.getItem(SUMMARY_SHEET).delete();
     const ws = worksheets.add(SUMMARY_SHEET);
-    const block = ws.getRange(`A1:${last}${grid.length}`);
+    const block = ws.getRange(`A1:${last}${plan.lastRow}`);
     block.numberFormat = formats;
     block.values = grid;
-    const widths = columnWidths(sections.flatMap((s) => s.tables));
-    for (let c = 1; c <= width; c++)
-      ws.getRange(`${columnLetter(c)}1`).format.columnWidth = charsToPoints(widths[c - 1] ?? 12);
+    plan.widths.forEach((w, i) => (ws.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = charsToPoints(w)));
 
     if (features.pageLayout) {
       const page = ws.pageLayout;
-      const wide = columnWidths(sections.flatMap((s) => s.tables)).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
-      page.orientation = wide ? "Landscape" : "Portrait";
+      // One sheet, one orientation: landscape when a section needs it (the file prints that one on its own sheet).
+      page.orientation = sections.some(isWide) ? "Landscape" : "Portrait";
       page.paperSize = "A4" as Excel.PaperType;
       page.centerHorizontally = true;
       page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      page.setPrintTitleRows("$1:$2");
+      page.leftMargin = PRINT_MARGINS.left * POINTS_PER_INCH;
+      page.rightMargin = PRINT_MARGINS.right * POINTS_PER_INCH;
+      page.topMargin = PRINT_MARGINS.top * POINTS_PER_INCH;
+      page.bottomMargin = PRINT_MARGINS.bottom * POINTS_PER_INCH;
+      page.headerMargin = PRINT_MARGINS.header * POINTS_PER_INCH;
+      page.footerMargin = PRINT_MARGINS.footer * POINTS_PER_INCH;
+      page.setPrintTitleRows(`$${PRINT_TITLE_ROWS.first}:$${PRINT_TITLE_ROWS.last}`);
+      page.setPrintArea(`A1:${last}${plan.lastRow}`);
+      page.headersFooters.defaultForAllPages.centerFooter = PRINT_LABELS.pageFooter;
+      for (const row of plan.breaksBefore) ws.horizontalPageBreaks.add(`A${row}`);
     }
 
-    const title = ws.getRange(`A1:${last}1`);
+    const title = ws.getRange(`A${TITLE_ROW}:${last}${TITLE_ROW}`);
     title.merge(false);
     title.format.font.bold = true;
     title.format.font.size = 16;
     title.format.horizontalAlignment = "Center";
-    const subtitle = ws.getRange(`A2:${last}2`);
+    title.format.rowHeight = TITLE_HEIGHT;
+    const subtitle = ws.getRange(`A${SUBTITLE_ROW}:${last}${SUBTITLE_ROW}`);
     subtitle.merge(false);
     subtitle.format.font.color = SUBTITLE_COLOR;
     subtitle.format.horizontalAlignment = "Center";
-    for (const r of sectionRows) {
-      const heading = ws.getRange(`A${r}`).format.font;
-      heading.bold = true;
-      heading.size = 13;
-      heading.color = SECTION_COLOR;
-    }
-    for (const r of bold) ws.getRange(`A${r}`).format.font.bold = true;
-    for (const h of heads) {
-      const range = ws.getRange(`A${h.row}:${columnLetter(h.cols)}${h.row}`);
-      range.format.font.bold = true;
-      range.format.fill.color = HEAD_FILL;
-      range.format.horizontalAlignment = "Center";
+    for (const section of plan.sections) {
+      const heading = ws.getRange(`A${section.headingRow}:${last}${section.headingRow}`);
+      heading.merge(false);
+      heading.format.font.bold = true;
+      heading.format.font.size = 13;
+      heading.format.font.color = SECTION_COLOR;
+      if (section.paragraph) {
+        const cell = ws.getRange(`A${section.paragraph.row}:${last}${section.paragraph.row}`);
+        cell.merge(false);
+        cell.format.wrapText = true;
+        cell.format.verticalAlignment = "Top";
+        cell.format.rowHeight = section.paragraph.height;
+      }
+      for (const t of section.tables) {
+        ws.getRange(`A${t.titleRow}`).format.font.bold = true;
+        const head = ws.getRange(`A${t.headerRow}:${columnLetter(t.table.columns.length)}${t.headerRow}`);
+        head.format.font.bold = true;
+        head.format.fill.color = HEAD_FILL;
+        head.format.horizontalAlignment = "Center";
+        head.format.wrapText = true;
+        if (t.headerHeight !== null) head.format.rowHeight = t.headerHeight;
+        t.table.rows.forEach((row, ri) => {
+          const r = t.firstRow + ri;
+          for (const i of t.wrapColumns[ri] ?? []) ws.getRange(cellAddress(r, i + 1)).format.wrapText = true;
+          const height = t.rowHeights[ri];
+          if (height) {
+            const line = ws.getRange(`A${r}:${columnLetter(row.length)}${r}`).format;
+            line.rowHeight = height;
+            line.verticalAlignment = "Top";
+          }
+          if (row[0] === TOTAL_LABEL) ws.getRange(`A${r}:${columnLetter(row.length)}${r}`).format.font.bold = true;
+        });
+      }
     }
 
     if (features.charts) {
-      placed.forEach((mine, s) => {
-        const pick = chartTable(mine);
-        if (!pick) return;
-        const cols = chartColumns(pick.table);
-        const data = ws.getRange(`A${pick.headerRow}:${columnLetter(cols)}${pick.headerRow + chartRows(pick.table)}`);
+      for (const section of plan.sections) {
+        const shown = section.chart;
+        if (!shown) continue;
+        const header = shown.table.headerRow;
+        const data = ws.getRange(`A${header}:${columnLetter(shown.columns)}${header + shown.rows}`);
         const chart = ws.charts.add("ColumnClustered" as Excel.ChartType, data, "Columns" as Excel.ChartSeriesBy);
-        chart.title.text = `${sections[s]?.heading ?? ""}：${pick.table.title}`;
-        const top = 4 + charts * (CHART_ROWS + 2);
-        chart.setPosition(cellAddress(top, width + 2), cellAddress(top + CHART_ROWS - 1, width + 1 + CHART_COLS));
+        chart.title.text = shown.title;
+        chart.setPosition(`A${shown.fromRow}`, `${last}${shown.toRow}`);
         charts++;
-      });
+      }
     }
 
     if (sources.length > 0) {
-      let row = tablesEnd + 2;
+      let row = plan.lastRow + 2;
       ws.getRange(`A${row}`).values = [["数据透视表（随源数据刷新：右键 → 刷新）"]];
       ws.getRange(`A${row}`).format.font.bold = true;
       row += 2;

@@ -33,6 +33,24 @@ describe("the year report of the 汇总 area", () => {
     expect(summaryParagraph(result, summaryOf(result, true).summary)).toBe(p);
   });
 
+  it("opens the exported summary workbook with 年度概况 and the paragraph, its page before the first table", async () => {
+    const { summarySections, summaryWorkbookBytes, yearParagraphOf } = await import("./summary-model");
+    const result = await load();
+    const ExcelJS = (await import("exceljs")).default;
+    const bytes = await summaryWorkbookBytes(result, "roster-clean.xlsx", summarySections(result, true));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.getWorksheet("汇总")!;
+    expect(ws.getCell("A4").value).toBe("年度概况");
+    expect(ws.getCell("A5").value).toBe(yearParagraphOf(result));
+    expect(ws.getCell("A5").alignment?.wrapText).toBe(true);
+    expect(ws.getCell("A7").value).toBe("党员花名册");
+    // The page breaks after row 6: 党员花名册 starts a new page (exceljs does not read breaks back, so the XML).
+    const JSZip = (await import("jszip")).default;
+    const sheet = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect([...sheet.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([6]);
+  });
+
   it("names the national export after the file and builds it unmasked, one row per roster row", async () => {
     const { nationalCount, nationalFileName, nationalWorkbookBytes } = await import("./summary-model");
     expect(nationalFileName("roster-clean.xlsx")).toBe("roster-clean-党员基本信息汇总表.xlsx");

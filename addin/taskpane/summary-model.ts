@@ -4,6 +4,7 @@ import type { Lang } from "../../src/core/messages";
 import { type SummarySectionData, summaryOf, summaryParagraph, summaryTitles } from "../../src/core/summary/sections";
 import { nationalRows } from "../../src/core/national-form";
 import { pivotDataOf } from "../../src/core/summary/pivot-data";
+import { withYearSection } from "../../src/core/summary/year-section";
 
 export type PaneSummarySection = SummarySectionData;
 
@@ -22,7 +23,7 @@ export function summaryFileName(fileName: string): string {
 }
 
 /**
- * Builds the summary workbook (tables, data sheets, PivotTables, charts) and returns its bytes. write-summary (and
+ * Builds the summary workbook (年度概况, tables, data sheets, PivotTables, charts) and returns its bytes. write-summary (and
  * exceljs with it) is loaded on demand, so neither is part of the pane's initial bundle.
  */
 export async function summaryWorkbookBytes(
@@ -35,7 +36,8 @@ export async function summaryWorkbookBytes(
     /* webpackChunkName: "summary-writer" */ "../../src/xlsx/write-summary"
   );
   const { title, subtitle } = summaryTitles(result, fileName);
-  const bytes = await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) });
+  const printed = withYearSection(sections, yearParagraphOf(result));
+  const bytes = await writeSummaryWorkbook({ title, subtitle, sections: printed, data: pivotDataOf(result, mask) });
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 

@@ -11,8 +11,9 @@ const HELP = `支部表格助手 zhibu — 党员花名册等工作表的模板�
       校验工作簿；退出码 0 无错误（可有警告），1 有错误，2 无法运行
   zhibu summarize FILE [-o OUT.xlsx] [--format text|json] [--as-of YYYY-MM-DD] [--no-mask] [--force]
       汇总统计；-o 写出可打印的汇总工作簿（身份证号、电话默认脱敏）
-  zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]
+  zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--force]
       多个支部的工作簿汇总为一个工作簿：每表每支部一行加合计，另附文件清单（FILE 也可以是文件夹）；有文件跳过或无法读取时退出码为 1
+      屏幕上列出本年度发展党员、党龄、35岁及以下和党龄50年党员的各支部数与合计（--format json 输出同样的数字）
   zhibu fix FILE -o OUT.xlsx [--only RULE[,RULE…]] [--dry-run] [--format text|json] [--force]
       写出修正副本：只改能确定正确值的单元格（空格、“汉”→“汉族”、15位身份证号升18位、标准党费、文本日期…），
       列出每处改动；图表、数据透视表、宏等原样保留。退出码 0 修正后无错误，1 仍有需核对的错误，2 无法运行

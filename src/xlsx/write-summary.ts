@@ -1,18 +1,24 @@
 import ExcelJS from "exceljs";
-import type { SummaryTable } from "../core/summary/table";
-import { PORTRAIT_WIDTH, columnWidths, displayWidth, numberFormatOf } from "../core/summary/print-layout";
+import { displayWidth } from "../core/summary/print-layout";
+import {
+  PRINT_LABELS,
+  PRINT_MARGINS,
+  PRINT_TITLE_ROWS,
+  type PrintSection,
+  SUBTITLE_ROW,
+  TITLE_HEIGHT,
+  TITLE_ROW,
+  isWide,
+  planCells,
+  printPlan,
+} from "../core/summary/print-plan";
 import { TOTAL_LABEL } from "../core/summary/aggregate";
-import { chartColumns, chartRows, chartTableIndex } from "../core/summary/chart-table";
 import type { FilePivot, PivotDataTable } from "../core/summary/pivot-data";
 import type { PivotModel } from "./ooxml/pivot-xml";
 import { pivotSize } from "./ooxml/pivot-xml";
 import { type PlacedChart, type PlacedPivot, addPivotsAndCharts } from "./ooxml/add-parts";
 
-export interface SummarySection {
-  /** e.g. "党员花名册" */
-  readonly heading: string;
-  readonly tables: readonly SummaryTable[];
-}
+export type SummarySection = PrintSection;
 
 export interface SummaryWorkbookInput {
   readonly title: string;
@@ -30,8 +36,6 @@ export const PIVOT_SHEET = "数据透视表";
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF999999" } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2DCDB" } };
-const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-const CHART_ROWS = 16;
 
 interface PrintSheet {
   readonly name: string;
@@ -40,19 +44,19 @@ interface PrintSheet {
 }
 
 /**
- * The printed sheets: every section on 汇总 when an orientation is given or all sections need the same one;
- * otherwise the portrait sections on 汇总 and each section too wide for portrait (the month matrix) on a
- * landscape sheet of its own, 汇总-月度工作安排.
+ * The printed sheets: every section on 汇总 when an orientation is given or all sections with tables need the
+ * same one; otherwise the portrait sections on 汇总 and each section too wide for portrait (the month matrix) on a
+ * landscape sheet of its own, 汇总-月度工作安排. A section without tables (年度概况) stays on 汇总.
  */
 function sheetsOf(input: SummaryWorkbookInput): PrintSheet[] {
-  const wide = (s: SummarySection) => columnWidths(s.tables).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
   const sections = input.sections;
   if (input.orientation) return [{ name: SUMMARY_SHEET, orientation: input.orientation, sections }];
-  const landscape = sections.filter(wide);
-  if (landscape.length === 0 || landscape.length === sections.length)
+  const landscape = sections.filter(isWide);
+  const portrait = sections.filter((s) => !isWide(s) && s.tables.length > 0);
+  if (landscape.length === 0 || portrait.length === 0)
     return [{ name: SUMMARY_SHEET, orientation: landscape.length > 0 ? "landscape" : "portrait", sections }];
   return [
-    { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !wide(s)) },
+    { name: SUMMARY_SHEET, orientation: "portrait", sections: sections.filter((s) => !isWide(s)) },
     ...landscape.map((s) => ({
       name: `${SUMMARY_SHEET}-${s.heading}`.slice(0, 31),
       orientation: "landscape" as const,
@@ -69,11 +73,11 @@ function printSetup(orientation: "portrait" | "landscape"): Partial<ExcelJS.Page
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    margins: MARGINS,
+    margins: { ...PRINT_MARGINS },
   };
 }
 
-/** Lays one printed sheet out: title, subtitle, then each section on a page of its own with its chart. */
+/** Lays one printed sheet out as `printPlan` places it: title, subtitle, then each section on a page of its own. */
 function writePrintSheet(
   wb: ExcelJS.Workbook,
   input: SummaryWorkbookInput,
@@ -81,102 +85,91 @@ function writePrintSheet(
   charts: PlacedChart[],
 ): void {
   const ws = wb.addWorksheet(sheet.name, {
-    pageSetup: { ...printSetup(sheet.orientation), printTitlesRow: "1:2" },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
+    pageSetup: {
+      ...printSetup(sheet.orientation),
+      printTitlesRow: `${PRINT_TITLE_ROWS.first}:${PRINT_TITLE_ROWS.last}`,
+    },
+    headerFooter: { oddFooter: PRINT_LABELS.pageFooter },
   });
-  const widths = columnWidths(sheet.sections.flatMap((s) => s.tables));
-  const width = Math.max(2, widths.length);
-  let r = 1;
-  ws.mergeCells(r, 1, r, width);
-  const titleCell = ws.getCell(r, 1);
-  titleCell.value = input.title;
+  const plan = printPlan(sheet.sections);
+  const width = plan.width;
+  for (const [r, line] of planCells(plan, input.title, input.subtitle)) {
+    for (const [c, { value, format }] of line) {
+      const cell = ws.getCell(r, c);
+      cell.value = value;
+      if (format !== "General") cell.numFmt = format;
+    }
+  }
+  ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
+  const titleCell = ws.getCell(TITLE_ROW, 1);
   titleCell.font = { size: 16, bold: true };
   titleCell.alignment = { horizontal: "center" };
-  ws.getRow(r).height = 28;
-  r++;
-  ws.mergeCells(r, 1, r, width);
-  ws.getCell(r, 1).value = input.subtitle;
-  ws.getCell(r, 1).alignment = { horizontal: "center" };
-  ws.getCell(r, 1).font = { color: { argb: "FF666666" } };
-  r += 2;
-  sheet.sections.forEach((section, s) => {
-    if (s > 0) {
-      ws.getRow(r - 1).addPageBreak();
+  ws.getRow(TITLE_ROW).height = TITLE_HEIGHT;
+  ws.mergeCells(SUBTITLE_ROW, 1, SUBTITLE_ROW, width);
+  ws.getCell(SUBTITLE_ROW, 1).alignment = { horizontal: "center" };
+  ws.getCell(SUBTITLE_ROW, 1).font = { color: { argb: "FF666666" } };
+  for (const row of plan.breaksBefore) ws.getRow(row - 1).addPageBreak();
+  for (const section of plan.sections) {
+    ws.mergeCells(section.headingRow, 1, section.headingRow, width);
+    ws.getCell(section.headingRow, 1).font = { size: 13, bold: true, color: { argb: "FFC00000" } };
+    if (section.paragraph) {
+      const { row, height } = section.paragraph;
+      ws.mergeCells(row, 1, row, width);
+      ws.getCell(row, 1).alignment = { wrapText: true, vertical: "top", horizontal: "left" };
+      ws.getRow(row).height = height;
     }
-    ws.mergeCells(r, 1, r, width);
-    ws.getCell(r, 1).value = section.heading;
-    ws.getCell(r, 1).font = { size: 13, bold: true, color: { argb: "FFC00000" } };
-    r++;
-    const headerRows: number[] = [];
-    for (const table of section.tables) {
-      ws.getCell(r, 1).value = table.title;
-      ws.getCell(r, 1).font = { bold: true };
-      r++;
-      headerRows.push(r);
-      table.columns.forEach((c, i) => {
-        const cell = ws.getCell(r, i + 1);
-        cell.value = c;
+    for (const t of section.tables) {
+      ws.getCell(t.titleRow, 1).font = { bold: true };
+      t.table.columns.forEach((_, i) => {
+        const cell = ws.getCell(t.headerRow, i + 1);
         cell.font = { bold: true };
         cell.fill = HEAD_FILL;
         cell.border = BOX;
         cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
       });
       // LibreOffice and Excel do not grow a row for wrapped text on their own when printing a written file.
-      const lines = Math.max(1, ...table.columns.map((c, i) => Math.ceil((displayWidth(c) + 1) / (widths[i] ?? 8))));
-      if (lines > 1) ws.getRow(r).height = 15 * Math.min(lines, 3);
-      r++;
-      if (table.rows.length === 0) {
-        ws.getCell(r, 1).value = "（无）";
-        ws.getCell(r, 1).font = { color: { argb: "FF888888" } };
-        r++;
-      }
-      table.rows.forEach((row, ri) => {
-        row.forEach((v, i) => {
+      if (t.headerHeight !== null) ws.getRow(t.headerRow).height = t.headerHeight;
+      if (t.table.rows.length === 0) ws.getCell(t.firstRow, 1).font = { color: { argb: "FF888888" } };
+      t.table.rows.forEach((row, ri) => {
+        const r = t.firstRow + ri;
+        const height = t.rowHeights[ri];
+        row.forEach((_, i) => {
           const cell = ws.getCell(r, i + 1);
-          cell.value = v;
           cell.border = BOX;
-          const format = numberFormatOf(table, ri, i);
-          if (format !== "General") cell.numFmt = format;
+          // A row grown for wrapped text reads from the top, every cell of it.
+          if (height) cell.alignment = { vertical: "top", wrapText: t.wrapColumns[ri]?.includes(i) ?? false };
         });
+        if (height) ws.getRow(r).height = height;
         if (row[0] === TOTAL_LABEL) ws.getRow(r).font = { bold: true };
-        const note = table.rowNotes?.[ri];
+        const note = t.table.rowNotes?.[ri];
         if (note) ws.getCell(r, 1).note = note;
-        r++;
       });
-      if (table.footnote) {
-        ws.getCell(r, 1).value = table.footnote;
-        ws.getCell(r, 1).font = { italic: true, color: { argb: "FF666666" } };
-        r++;
-      }
-      r++;
+      if (t.footnoteRow !== null) ws.getCell(t.footnoteRow, 1).font = { italic: true, color: { argb: "FF666666" } };
     }
-    const pick = chartTableIndex(section.tables);
-    const table = section.tables[pick];
-    const headerRow = headerRows[pick];
-    if (table && headerRow !== undefined) {
-      const n = chartRows(table);
-      const cols = chartColumns(table);
+    const chart = section.chart;
+    if (chart) {
+      const { table, headerRow } = chart.table;
       charts.push({
         sheet: sheet.name,
         model: {
-          title: `${section.heading}：${table.title}`,
+          title: chart.title,
           sheet: sheet.name,
           headerRow,
-          categories: table.rows.slice(0, n).map((row) => String(row[0] ?? "")),
-          series: Array.from({ length: cols - 1 }, (_, k) => ({
+          categories: table.rows.slice(0, chart.rows).map((row) => String(row[0] ?? "")),
+          series: Array.from({ length: chart.columns - 1 }, (_, k) => ({
             column: k + 2,
             name: table.columns[k + 1] ?? "",
-            values: table.rows.slice(0, n).map((row) => Number(row[k + 1] ?? 0)),
+            values: table.rows.slice(0, chart.rows).map((row) => Number(row[k + 1] ?? 0)),
           })),
-          from: { row: r - 1, col: 0 },
-          to: { row: r - 1 + CHART_ROWS, col: width },
+          // Anchors are 0-based; `to` is the cell the chart ends before.
+          from: { row: chart.fromRow - 1, col: 0 },
+          to: { row: chart.toRow, col: width },
         },
       });
-      r += CHART_ROWS + 1;
     }
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${r}`;
+  }
+  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${plan.lastRow}`;
 }
 
 /** A data sheet: the header row (frozen, filtered) and the rows, as the PivotTables read them. */

@@ -47,6 +47,17 @@ function probationTodos(rows: Rows): void {
   set(r[1], { kind: "date", y: 2025, m: 12, d: 6 });
 }
 
+/** A member admitted in 1975 (党龄 ≥ 50, 光荣在党50年), so the district's fiftyYears is not zero. */
+function veteran(rows: Rows): void {
+  const r = rows["roster"]?.[2];
+  if (r)
+    Object.assign(r, {
+      category: "正式党员",
+      admissionDate: { kind: "date", y: 1975, m: 7, d: 1 },
+      fullDate: { kind: "date", y: 1976, m: 7, d: 1 },
+    });
+}
+
 function writeCsv(file: string, n: number, seed: number): string {
   const people = sampleRows("roster", n, { seed, asOf: AS_OF });
   const text = (v: CellValue | undefined) =>
@@ -79,6 +90,10 @@ interface Summary {
     duesMonthlyTotal: number;
     byCategory: Record<string, number>;
     probationTodo: { status: string; idNumber: string }[];
+    developmentThisYear: Record<Step, { count: number; names: string[] }>;
+    partyAgeBands: Record<string, number>;
+    upTo35: { count: number; rate: number };
+    fiftyYears: { count: number; names: string[] };
   };
   schedule?: {
     byMonthType: Record<string, Record<string, number>>;
@@ -90,6 +105,18 @@ interface Summary {
   evaluation?: { byGrade: Record<string, number>; excellentQuota: { limit: number; used: number } };
   ballot?: { byResult: Record<string, number> };
 }
+
+const STEPS = ["applications", "activists", "candidates", "admissions", "fullMemberships"] as const;
+type Step = (typeof STEPS)[number];
+/** The roster section's row labels of the steps, which the district table takes as its column headers. */
+const STEP_HEADERS: Record<Step, string> = {
+  applications: "递交入党申请书",
+  activists: "确定为入党积极分子",
+  candidates: "确定为发展对象",
+  admissions: "接收为预备党员",
+  fullMemberships: "预备党员转正",
+};
+const PARTY_AGE_BANDS = ["<5", "5-9", "10-19", "20-29", "30-49", ">=50"];
 
 interface Branch {
   file: string;
@@ -178,7 +205,10 @@ beforeAll(async () => {
       file: await writeBranch("一支部.xlsx", "第一党支部", [roster, schedule], 45, 1, probationTodos),
       label: "第一党支部",
     },
-    { file: await writeBranch("二支部-a.xlsx", "第二党支部", [roster], 40, 2), label: "第二党支部（二支部-a.xlsx）" },
+    {
+      file: await writeBranch("二支部-a.xlsx", "第二党支部", [roster], 40, 2, veteran),
+      label: "第二党支部（二支部-a.xlsx）",
+    },
     {
       file: await writeBranch("二支部-b.xlsx", "第二党支部", [roster, evaluation], 55, 3),
       label: "第二党支部（二支部-b.xlsx）",
@@ -267,6 +297,43 @@ describe("zhibu aggregate", () => {
     }
     const totals = r.map((x) => sum(values(x.byCategory)));
     expect(col(t, "合计")).toEqual([...totals, sum(totals)]);
+  });
+
+  test("roster year figures: this year's development steps, 党龄 bands, ≤35 and 党龄 ≥ 50 per branch, summed in 合计", () => {
+    const withRoster = ok.filter((b) => b.summary.roster);
+    const r = withRoster.map((b) => b.summary.roster!);
+    const figures = (xs: number[]) => [...xs, sum(xs)];
+    const dev = result.tables.get("本年度发展党员情况");
+    expect(col(dev, "支部")).toEqual([...withRoster.map((b) => b.label), "合计"]);
+    for (const step of STEPS)
+      expect(col(dev, STEP_HEADERS[step])).toEqual(figures(r.map((x) => x.developmentThisYear[step].count)));
+    expect(sum(STEPS.map((step) => sum(r.map((x) => x.developmentThisYear[step].count))))).toBeGreaterThan(0);
+    const bands = result.tables.get("按党龄（年）");
+    for (const band of PARTY_AGE_BANDS)
+      expect(col(bands, band)).toEqual(figures(r.map((x) => x.partyAgeBands[band] ?? 0)));
+    expect(col(bands, "合计")).toEqual(figures(r.map((x) => sum(values(x.partyAgeBands)))));
+    const young = result.tables.get("青年党员和老党员");
+    expect(col(young, "党员总数")).toEqual(figures(r.map((x) => x.members)));
+    expect(col(young, "35岁及以下党员")).toEqual(figures(r.map((x) => x.upTo35.count)));
+    expect(col(young, "35岁及以下比例")).toEqual([
+      ...r.map((x) => x.upTo35.rate),
+      rate(sum(r.map((x) => x.upTo35.count)), sum(r.map((x) => x.members))),
+    ]);
+    const fifty = col(young, "党龄50年及以上（光荣在党50年）");
+    expect(fifty).toEqual(figures(r.map((x) => x.fiftyYears.count)));
+    expect(fifty.at(-1)).toBeGreaterThan(0);
+  });
+
+  test("the text names the year figures' tables with their 合计 rows", () => {
+    const r = ok.flatMap((b) => (b.summary.roster ? [b.summary.roster] : []));
+    const totals = STEPS.map((step) => sum(r.map((x) => x.developmentThisYear[step].count)));
+    const lines = run.stdout.split("\n");
+    const at = lines.indexOf("本年度发展党员情况");
+    expect(at).toBeGreaterThan(0);
+    const total = lines.slice(at).find((l) => l.trim().startsWith("合计"));
+    expect(total?.trim().split(/\s+/)).toEqual(["合计", ...totals.map(String)]);
+    expect(run.stdout).toContain("按党龄（年）");
+    expect(run.stdout).toContain("青年党员和老党员");
   });
 
   test("schedule: events, completion (rate recomputed from the summed counts), attendance, shortfalls", () => {
@@ -445,3 +512,82 @@ describe("zhibu aggregate: refusals and folders", () => {
     expect(r.stdout).toContain("zhibu aggregate FILE... -o OUT.xlsx");
   });
 });
+
+describe("zhibu aggregate --format json", () => {
+  test("per branch and in total, the roster year figures under the roster summary's keys; totals are the sums", async () => {
+    const picked = ok.slice(0, 3);
+    const out = path.join(dir, "json.xlsx");
+    const r = await runCli([
+      "aggregate",
+      ...picked.map((b) => b.file),
+      "-o",
+      out,
+      "--as-of",
+      "2026-11-21",
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("已汇总 3 个文件");
+    const json = JSON.parse(r.stdout) as {
+      version: number;
+      branches: { branch: string; file: string; asOf: string; roster?: YearFigures }[];
+      total: { roster?: YearFigures };
+    };
+    expect(json.version).toBe(1);
+    expect(json.branches.map((b) => [b.branch, b.file, b.asOf])).toEqual(
+      picked.map((b) => [b.label, path.basename(b.file), "2026-11-21"]),
+    );
+    const mine = (b: Branch): YearFigures => {
+      const x = b.summary.roster!;
+      return {
+        members: x.members,
+        developmentThisYear: Object.fromEntries(
+          STEPS.map((s) => [s, { count: x.developmentThisYear[s].count }]),
+        ) as YearFigures["developmentThisYear"],
+        partyAgeBands: x.partyAgeBands,
+        upTo35: x.upTo35,
+        fiftyYears: { count: x.fiftyYears.count },
+      };
+    };
+    json.branches.forEach((b, i) => expect(b.roster).toEqual(mine(picked[i]!)));
+    const each = picked.map(mine);
+    const members = sum(each.map((x) => x.members));
+    const young = sum(each.map((x) => x.upTo35.count));
+    const bands = Object.fromEntries(PARTY_AGE_BANDS.map((k) => [k, sum(each.map((x) => x.partyAgeBands[k] ?? 0))]));
+    expect(json.total.roster).toEqual({
+      members,
+      developmentThisYear: Object.fromEntries(
+        STEPS.map((s) => [s, { count: sum(each.map((x) => x.developmentThisYear[s].count)) }]),
+      ),
+      partyAgeBands: bands,
+      upTo35: { count: young, rate: rate(young, members) },
+      fiftyYears: { count: sum(each.map((x) => x.fiftyYears.count)) },
+    });
+    expect(json.total.roster!.fiftyYears.count).toBeGreaterThan(0);
+  });
+
+  test("a branch without a roster has no roster key; --format other than text or json is a usage error", async () => {
+    const noRoster = ok.find((b) => !b.summary.roster)!;
+    const out = path.join(dir, "json2.xlsx");
+    const r = await runCli(["aggregate", noRoster.file, "-o", out, "--as-of", "2026-11-21", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      version: 1,
+      branches: [{ branch: noRoster.label, file: path.basename(noRoster.file), asOf: "2026-11-21" }],
+      total: {},
+    });
+    const bad = await runCli(["aggregate", noRoster.file, "-o", path.join(dir, "x3.xlsx"), "--format", "csv"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^zhibu aggregate: .*--format csv/);
+    expect(existsSync(path.join(dir, "x3.xlsx"))).toBe(false);
+  });
+});
+
+interface YearFigures {
+  members: number;
+  developmentThisYear: Record<Step, { count: number }>;
+  partyAgeBands: Record<string, number>;
+  upTo35: { count: number; rate: number };
+  fiftyYears: { count: number };
+}

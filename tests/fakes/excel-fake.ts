@@ -18,7 +18,7 @@
  * It counts syncs, each sync's response payload (UTF-8 bytes of the JSON of every loaded value) and request
  * payload (bytes of the JSON of every value written), and can be told to fail a given sync with a host error.
  * Tables, data validations, conditional formats, frozen rows, widths, fonts, merges, PivotTables, charts, page
- * layout and created workbooks are recorded on the grid for tests to inspect.
+ * layout, page breaks and created workbooks are recorded on the grid for tests to inspect.
  */
 import ExcelJS from "exceljs";
 import type { MergeRange } from "../../src/core/types";
@@ -57,6 +57,7 @@ import {
   FakeDataValidation,
   type FakePageLayout,
   fakePageLayout,
+  FakePageBreakCollection,
   FakePivotTableCollection,
   FakeTable,
   FakeTableCollection,
@@ -427,6 +428,11 @@ export class FakeWorksheet extends Proxy {
   get pageLayout(): FakePageLayout {
     this.context.host.requires("1.9", "pageLayout");
     return fakePageLayout(this.context, this);
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.context.host.requires("1.9", "horizontalPageBreaks");
+    return new FakePageBreakCollection(this.context, this);
   }
 
   get onChanged(): FakeEventHandlers {

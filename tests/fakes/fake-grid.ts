@@ -104,6 +104,12 @@ export interface GridChart {
   position: string | null;
 }
 
+/** A manual horizontal page break, by the first cell after it (1-based). */
+export interface GridPageBreak {
+  row: number;
+  column: number;
+}
+
 export interface GridSheet {
   readonly name: string;
   readonly id: string;
@@ -122,6 +128,8 @@ export interface GridSheet {
   readonly pivots: GridPivot[];
   readonly charts: GridChart[];
   readonly pageLayout: Record<string, unknown>;
+  /** Manual horizontal page breaks in the order they were added. */
+  readonly pageBreaks: GridPageBreak[];
 }
 
 export interface Grid {
@@ -154,6 +162,7 @@ export function newGridSheet(
     pivots: [],
     charts: [],
     pageLayout: {},
+    pageBreaks: [],
   };
 }
 

@@ -6,7 +6,9 @@ import type { FakeContext, FakeRange, FakeWorksheet } from "./excel-fake";
 import { FakeProxy } from "./fake-proxy";
 import {
   FakeOfficeError,
+  type GridPageBreak,
   type GridPivot,
+  type GridSheet,
   type GridChart,
   type GridTable,
   type GridValidation,
@@ -287,7 +289,7 @@ export class FakeChartCollection {
   }
 }
 
-/** What the fake's `worksheet.pageLayout` takes: the properties the adapter sets, and the print titles. */
+/** What the fake's `worksheet.pageLayout` takes: the properties the adapter sets, print titles, area and footer. */
 export type FakePageLayout = {
   orientation: string;
   paperSize: string;
@@ -299,7 +301,24 @@ export type FakePageLayout = {
   bottomMargin: number;
   headerMargin: number;
   footerMargin: number;
-} & { setPrintTitleRows(rows: string): void };
+} & {
+  setPrintTitleRows(rows: string): void;
+  /** Recorded as the address given ("A1:F120"), or the range's local address. */
+  setPrintArea(area: string | FakeRange): void;
+  /** `headersFooters.defaultForAllPages.centerFooter` etc., recorded under the property's name. */
+  readonly headersFooters: { readonly defaultForAllPages: FakeHeaderFooter };
+};
+
+const HEADER_FOOTER_PROPS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+export type FakeHeaderFooter = Record<(typeof HEADER_FOOTER_PROPS)[number], string>;
 
 const PAGE_LAYOUT_PROPS = [
   "orientation",
@@ -319,7 +338,7 @@ export function fakePageLayout(context: FakeContext, worksheet: FakeWorksheet): 
     queueAtSync(context, () => {
       worksheet.sheetOrThrow().pageLayout[key] = value;
     });
-  const layout = writeOnly<Omit<FakePageLayout, "setPrintTitleRows">>(
+  const layout = writeOnly<Omit<FakePageLayout, "setPrintTitleRows" | "setPrintArea" | "headersFooters">>(
     Object.fromEntries(
       PAGE_LAYOUT_PROPS.map((key) => [
         key,
@@ -327,5 +346,142 @@ export function fakePageLayout(context: FakeContext, worksheet: FakeWorksheet): 
       ]),
     ) as { [K in (typeof PAGE_LAYOUT_PROPS)[number]]: (value: FakePageLayout[K]) => void },
   );
-  return Object.assign(layout, { setPrintTitleRows: (rows: string) => set("printTitleRows", rows) });
+  const footer = writeOnly<FakeHeaderFooter>(
+    Object.fromEntries(HEADER_FOOTER_PROPS.map((key) => [key, (value: string) => set(key, value)])) as {
+      [K in (typeof HEADER_FOOTER_PROPS)[number]]: (value: string) => void;
+    },
+  );
+  return Object.assign(layout, {
+    setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+    setPrintArea: (area: string | FakeRange) => {
+      if (typeof area === "string") {
+        parseBounds(area);
+        set("printArea", area);
+      } else
+        queueAtSync(
+          context,
+          () => (worksheet.sheetOrThrow().pageLayout["printArea"] = localAddress(area.located().bounds)),
+        );
+    },
+    headersFooters: { defaultForAllPages: footer },
+  });
+}
+
+/** A manual page break (ExcelApi 1.9); `rowIndex`/`columnIndex` are 0-based, of the first cell after it. */
+export class FakePageBreak extends FakeProxy {
+  private found: { sheet: GridSheet; brk: GridPageBreak } | null = null;
+
+  constructor(context: FakeContext, locate: () => { sheet: GridSheet; brk: GridPageBreak } | null) {
+    super(context, ["rowIndex", "columnIndex"]);
+    this.queueResolve(() => {
+      this.found = locate();
+      if (!this.found) throw notFound();
+      return true;
+    });
+  }
+
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+
+  delete(): void {
+    this.write(() => {
+      const f = this.found;
+      if (f) f.sheet.pageBreaks.splice(f.sheet.pageBreaks.indexOf(f.brk), 1);
+    });
+  }
+
+  protected fetch(prop: string): unknown {
+    const brk = (this.found as { brk: GridPageBreak }).brk;
+    return prop === "rowIndex" ? brk.row - 1 : brk.column - 1;
+  }
+}
+
+/**
+ * `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add(range)` breaks the page before the range's top row (one
+ * break per row); `getCount()`, `getItem(index)` and `load("items")` are readable after a sync, like Office's.
+ */
+export class FakePageBreakCollection extends FakeProxy {
+  constructor(
+    context: FakeContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context, ["items"]);
+    this.resolved = true;
+  }
+
+  override load(props?: string | string[]): this {
+    return super.load(
+      splitProps(props ?? "items").some((p) => p === "items" || p.startsWith("items/")) ? "items" : props,
+    );
+  }
+
+  private scope(): GridSheet {
+    return this.worksheet.sheetOrThrow();
+  }
+
+  add(pageBreakRange: FakeRange | string): FakePageBreak {
+    if (typeof pageBreakRange === "string") parseBounds(pageBreakRange);
+    let added: GridPageBreak | null = null;
+    this.context.queue(() => {
+      const sheet = this.scope();
+      let bounds;
+      if (typeof pageBreakRange === "string") bounds = parseBounds(pageBreakRange);
+      else {
+        const located = pageBreakRange.located();
+        if (located.sheet !== sheet) throw invalidArgument("the range is on another worksheet");
+        bounds = located.bounds;
+      }
+      added = sheet.pageBreaks.find((b) => b.row === bounds.top) ?? null;
+      if (!added) {
+        added = { row: bounds.top, column: bounds.left };
+        sheet.pageBreaks.push(added);
+      }
+      return 0;
+    });
+    return new FakePageBreak(this.context, () => (added ? { sheet: this.scope(), brk: added } : null));
+  }
+
+  getItem(index: number): FakePageBreak {
+    return new FakePageBreak(this.context, () => {
+      const sheet = this.scope();
+      const brk = sheet.pageBreaks[index];
+      return brk ? { sheet, brk } : null;
+    });
+  }
+
+  getCount(): { value: number } {
+    let count: number | null = null;
+    this.context.queue(() => {
+      count = this.scope().pageBreaks.length;
+      return 8;
+    });
+    return {
+      get value(): number {
+        if (count === null)
+          throw new FakeOfficeError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
+        return count;
+      },
+    };
+  }
+
+  get items(): FakePageBreak[] {
+    return this.read<GridPageBreak[]>("items").map((brk) =>
+      new FakePageBreak(this.context, () => ({ sheet: this.scope(), brk })).preset({
+        rowIndex: brk.row - 1,
+        columnIndex: brk.column - 1,
+      }),
+    );
+  }
+
+  removePageBreaks(): void {
+    queueAtSync(this.context, () => this.scope().pageBreaks.splice(0));
+  }
+
+  protected fetch(): unknown {
+    return this.scope().pageBreaks.map((b) => ({ ...b }));
+  }
 }

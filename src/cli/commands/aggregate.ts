@@ -3,7 +3,13 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { summarizeContexts } from "../../core/summary";
-import { aggregatePivotData, aggregateTables, branchLabels } from "../../core/summary/aggregate";
+import {
+  aggregatePivotData,
+  aggregateTables,
+  branchLabels,
+  sumYearFigures,
+  yearFiguresOf,
+} from "../../core/summary/aggregate";
 import { maskDeep } from "../../core/mask";
 import { formatDate } from "../../core/dates";
 import { templateById } from "../../core/templates";
@@ -16,15 +22,20 @@ import { type ParsedArgs, UsageError, stringFlag } from "../args";
 import { checkOutputPath } from "../io";
 import { Progress } from "../progress";
 import { type Io, parseAsOf } from "./common";
+import { tableText } from "./summarize";
 
 export const aggregateFlags = {
   output: { value: true, alias: "o" },
   "as-of": { value: true },
   force: { value: false },
+  format: { value: true },
 } as const;
 
 const USAGE =
-  "用法：zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--force]（FILE 也可以是一个文件夹）；退出码 0 全部汇总，1 有文件跳过或无法读取，2 未能汇总";
+  "用法：zhibu aggregate FILE... -o OUT.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--force]（FILE 也可以是一个文件夹）；退出码 0 全部汇总，1 有文件跳过或无法读取，2 未能汇总";
+
+/** The district tables the text output prints: the year's figures of the rosters. */
+const YEAR_TABLES = new Set(["本年度发展党员情况", "按党龄（年）", "青年党员和老党员"]);
 
 /** Progress lines from this many inputs on (always on a terminal). */
 export const AGGREGATE_PROGRESS_MIN_FILES = 4;
@@ -151,10 +162,30 @@ function failure(file: string, error: string): FileResult {
   return { file, branchName: "", templates: [], asOf: "", counts: null, summary: null, error };
 }
 
+/**
+ * `--format json`: per branch (in input order) and in total, the year's figures of the rosters under the roster
+ * summary's own keys (SPEC §5.2): developmentThisYear.*.count, partyAgeBands, upTo35 {count, rate}, fiftyYears.
+ */
+function yearJson(ok: readonly FileResult[], labelOf: ReadonlyMap<FileResult, string>): unknown {
+  const branches = ok.map((r) => {
+    const roster = r.summary?.["roster"];
+    return {
+      branch: labelOf.get(r) ?? r.branchName,
+      file: path.basename(r.file),
+      asOf: r.asOf,
+      ...(roster ? { roster: yearFiguresOf(roster) } : {}),
+    };
+  });
+  const rosters = branches.flatMap((b) => (b.roster ? [b.roster] : []));
+  return { version: 1, branches, total: rosters.length > 0 ? { roster: sumYearFigures(rosters) } : {} };
+}
+
 export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError(USAGE);
   const out = stringFlag(args.flags, "output");
   if (!out) throw new UsageError(`需要用 -o 指定输出的汇总工作簿。${USAGE}`);
+  const format = stringFlag(args.flags, "format") ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`--format ${format}：只能是 text 或 json`);
   const asOf = parseAsOf(stringFlag(args.flags, "as-of"));
   const { inputs, skipped } = expandInputs(args.positionals, out);
   checkOutputPath(
@@ -237,8 +268,17 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
     `已汇总 ${ok.length} 个文件${notRead.length ? `，${notRead.join("，")}（已列入「${FILE_LIST_SHEET}」）` : ""}。`,
   ];
   if (sections.length === 0) lines.push("这些文件中没有找到可汇总的模板工作表（党员花名册等）。");
-  lines.push(`已写入汇总工作簿：${out}`);
-  io.out(lines.join("\n") + "\n");
+  if (format === "json") {
+    // stdout is the JSON alone; the summary lines go to stderr.
+    io.err(lines.map((l) => `zhibu aggregate: ${l}\n`).join(""));
+    io.out(JSON.stringify(yearJson(ok, labelOf), null, 2) + "\n");
+  } else {
+    const year = sections.flatMap((s) => s.tables).filter((t) => YEAR_TABLES.has(t.title));
+    for (const t of year) lines.push("", tableText(t));
+    if (year.length > 0) lines.push("");
+    lines.push(`已写入汇总工作簿：${out}`);
+    io.out(lines.join("\n") + "\n");
+  }
   // 1: the workbook was written, but some inputs are not in it (each was named on stderr and in 文件清单).
   return notRead.length > 0 ? 1 : 0;
 }

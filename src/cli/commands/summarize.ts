@@ -3,6 +3,7 @@ import path from "node:path";
 import { validateWorkbook } from "../../core/engine";
 import { type SummaryTable, formatTableCell } from "../../core/summary/table";
 import { summaryOf, summaryParagraph, summaryTitles } from "../../core/summary/sections";
+import { withYearSection } from "../../core/summary/year-section";
 import { formatDate } from "../../core/dates";
 import { writeSummaryWorkbook } from "../../xlsx/write-summary";
 import { pivotDataOf } from "../../core/summary/pivot-data";
@@ -57,9 +58,14 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
   progress.done();
   const mask = args.flags["no-mask"] !== true;
   const { summary, sections } = summaryOf(result, mask);
+  const paragraph = summaryParagraph(result, summary);
   if (out) {
     const { title, subtitle } = summaryTitles(result, path.basename(file));
-    await writeFile(out, await writeSummaryWorkbook({ title, subtitle, sections, data: pivotDataOf(result, mask) }));
+    const printed = withYearSection(sections, paragraph);
+    await writeFile(
+      out,
+      await writeSummaryWorkbook({ title, subtitle, sections: printed, data: pivotDataOf(result, mask) }),
+    );
   }
   if (format === "json") io.out(JSON.stringify(summary, null, 2) + "\n");
   else {
@@ -67,7 +73,6 @@ export async function runSummarize(args: ParsedArgs, io: Io): Promise<number> {
     if (sections.length === 0) parts.push("未找到可汇总的模板工作表（党员花名册等）。");
     for (const s of sections) parts.push(`\n【${s.heading}】`, ...s.tables.map((t) => "\n" + tableText(t)));
     if (out) parts.push(`\n已写入汇总工作簿：${out}`);
-    const paragraph = summaryParagraph(result, summary);
     if (paragraph) parts.push("\n【年度工作总结用语】", paragraph);
     io.out(parts.join("\n") + "\n");
   }

@@ -13,6 +13,8 @@ import { templateById } from "../templates";
 import { CATEGORY } from "../templates/roster";
 import { GRADES } from "../templates/evaluation";
 import { BALLOT_RESULTS } from "../templates/ballot";
+import { STEP_LABELS } from "./roster-tables";
+import { DEVELOPMENT_STEPS, type DevelopmentThisYear, PARTY_AGE_BANDS } from "./roster-year";
 
 /** How one number is read from a branch's summary of one template. */
 export type Figure =
@@ -82,6 +84,24 @@ export const AGGREGATE_TABLES: Readonly<Record<string, readonly AggregateTableSp
     {
       title: "按人员类别（全部人员）",
       columns: [{ keysOf: "byCategory", keyHeader: "人员类别", order: Object.values(CATEGORY), total: "合计" }],
+    },
+    // The year's figures (roster-year.ts), under the roster section's own titles and labels.
+    {
+      title: "本年度发展党员情况",
+      columns: STEP_LABELS.map(([key, label]) => ({
+        header: label,
+        figure: { value: `developmentThisYear.${key}.count` },
+      })),
+    },
+    { title: "按党龄（年）", columns: [{ keysOf: "partyAgeBands", order: PARTY_AGE_BANDS, total: "合计" }] },
+    {
+      title: "青年党员和老党员",
+      columns: [
+        { header: "党员总数", id: "members", figure: { value: "members" } },
+        { header: "35岁及以下党员", id: "upTo35", figure: { value: "upTo35.count" } },
+        { header: "35岁及以下比例", part: "upTo35", whole: "members" },
+        { header: "党龄50年及以上（光荣在党50年）", id: "fiftyYears", figure: { value: "fiftyYears.count" } },
+      ],
     },
   ],
   schedule: [
@@ -360,4 +380,59 @@ export function aggregatePivotData(branches: readonly BranchSummary[]): {
     }
   }
   return { tables, pivots };
+}
+
+/** The year's figures `aggregate` sums, under the roster summary's own keys (counts only, no names). */
+export interface AggregateYearFigures {
+  members: number;
+  developmentThisYear: Record<keyof DevelopmentThisYear, { count: number }>;
+  partyAgeBands: Record<string, number>;
+  /** Members aged 35 or less; the rate is of `members` (recomputed from the sums in a total, never averaged). */
+  upTo35: { count: number; rate: number };
+  fiftyYears: { count: number };
+}
+
+function yearFigures(
+  members: number,
+  steps: (key: keyof DevelopmentThisYear) => number,
+  bands: Record<string, number>,
+  upTo35: number,
+  fifty: number,
+): AggregateYearFigures {
+  const development = Object.fromEntries(DEVELOPMENT_STEPS.map(([key]) => [key, { count: steps(key) }]));
+  return {
+    members,
+    developmentThisYear: development as AggregateYearFigures["developmentThisYear"],
+    partyAgeBands: bands,
+    upTo35: { count: upTo35, rate: rate(upTo35, members) },
+    fiftyYears: { count: fifty },
+  };
+}
+
+/** One branch's year figures, read from its roster summary (`summarize --format json`'s `roster`). */
+export function yearFiguresOf(roster: unknown): AggregateYearFigures {
+  const bands: Record<string, number> = {};
+  const map = at(roster, "partyAgeBands");
+  for (const key of [...PARTY_AGE_BANDS, ...(isRecord(map) ? Object.keys(map) : [])]) bands[key] = num(at(map, key));
+  return yearFigures(
+    num(at(roster, "members")),
+    (key) => num(at(roster, `developmentThisYear.${key}.count`)),
+    bands,
+    num(at(roster, "upTo35.count")),
+    num(at(roster, "fiftyYears.count")),
+  );
+}
+
+/** The sum of branches' year figures; the rate is recomputed from the summed counts. */
+export function sumYearFigures(list: readonly AggregateYearFigures[]): AggregateYearFigures {
+  const total = (f: (x: AggregateYearFigures) => number) => list.reduce((a, x) => a + f(x), 0);
+  const bands: Record<string, number> = {};
+  for (const x of list) for (const [k, n] of Object.entries(x.partyAgeBands)) bands[k] = (bands[k] ?? 0) + n;
+  return yearFigures(
+    total((x) => x.members),
+    (key) => total((x) => x.developmentThisYear[key].count),
+    bands,
+    total((x) => x.upTo35.count),
+    total((x) => x.fiftyYears.count),
+  );
 }

@@ -101,6 +101,11 @@ const LABELS = {
   },
 } as const;
 
+/** The five steps of 发展党员 in their order, with their Chinese labels (the district tables of `aggregate`). */
+export const STEP_LABELS: ReadonlyArray<readonly [Step, string]> = (Object.keys(LABELS["zh-CN"].steps) as Step[]).map(
+  (key) => [key, LABELS["zh-CN"].steps[key]] as const,
+);
+
 const STEPS: readonly Step[] = ["applications", "activists", "candidates", "admissions", "fullMemberships"];
 
 export function rosterTables(s: RosterSummary, lang: Lang = "zh-CN"): SummaryTable[] {

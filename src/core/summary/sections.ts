@@ -11,6 +11,8 @@ export interface SummarySectionData {
   readonly templateId: string;
   /** e.g. "党员花名册" (Party member roster) */
   readonly heading: string;
+  /** A paragraph printed under the heading (the 年度概况 section's 年度工作总结 paragraph). */
+  readonly paragraph?: string;
   readonly tables: readonly SummaryTable[];
 }
 
