@@ -17,6 +17,7 @@ describe("standalone fixed copy", () => {
     expect(fixedCopyName("名册.xlsx")).toBe("名册-修正.xlsx");
     expect(fixedCopyName("名册.XLSM")).toBe("名册-修正.xlsm");
     expect(fixedCopyName("名册.csv")).toBeNull();
+    expect(fixedCopyName("roster.xlsx", "fixed")).toBe("roster-fixed.xlsx");
   });
 
   test("writes the CLI's fixes through CompressionStream and keeps every other part", async () => {

@@ -8,10 +8,13 @@ import { deriveFixes } from "../../src/core/fixes";
 import { writeFixedWorkbook } from "../../src/xlsx/fix/write-fixed";
 import { browserZipCodec } from "./browser-codec";
 
-/** The copy's name: `名册.xlsx` → `名册-修正.xlsx` (an .xlsm stays .xlsm); null for a file that is not an OOXML workbook. */
-export function fixedCopyName(fileName: string): string | null {
+/**
+ * The copy's name: `名册.xlsx` → `名册-修正.xlsx` (the suffix in the pane's language; an .xlsm stays .xlsm); null for
+ * a file that is not an OOXML workbook.
+ */
+export function fixedCopyName(fileName: string, suffix = "修正"): string | null {
   const m = /^(.*)\.(xlsx|xlsm)$/i.exec(fileName);
-  return m ? `${m[1] || "工作簿"}-修正.${m[2]!.toLowerCase()}` : null;
+  return m ? `${m[1] || "工作簿"}-${suffix}.${m[2]!.toLowerCase()}` : null;
 }
 
 export async function fixedCopyBytes(bytes: Uint8Array, result: ValidationResult): Promise<{ bytes: Uint8Array; cells: number }> {

@@ -162,7 +162,7 @@ function FixedCopy({ done, text }: { done: DoneState; text: PaneText }) {
     const { fixedCopyBytes, fixedCopyName } = await import(
       /* webpackChunkName: "fixed-copy" */ "../standalone/fixed-copy"
     );
-    const name = fixedCopyName(done.fileName);
+    const name = fixedCopyName(done.fileName, text.fixedCopy.fileSuffix);
     if (!name) throw new Error("not an .xlsx/.xlsm workbook");
     const copy = await fixedCopyBytes(bytes, done.result);
     const type = name.endsWith(".xlsm") ? "application/vnd.ms-excel.sheet.macroEnabled.12" : undefined;

@@ -146,6 +146,8 @@ export interface PaneText {
     readonly noHost: string;
   };
   readonly fixedCopy: {
+    /** `<name>-修正.xlsx` */
+    readonly fileSuffix: string;
     readonly button: string;
     readonly note: string;
     readonly busy: string;
@@ -449,6 +451,7 @@ const ZH: PaneText = {
     noHost: "尚未连接到 Excel，请稍候或重新打开任务窗格。",
   },
   fixedCopy: {
+    fileSuffix: "修正",
     button: "下载修正副本",
     note: "只改能确定正确值的单元格（多余空格、“汉”→“汉族”、15位身份证号升18位、标准党费、文本日期等），与命令行 zhibu fix 相同；图表、数据透视表和宏原样保留，原文件不会被改动。校验位、性别、日期顺序、重复等需按原始材料核对的问题不会自动修改。",
     busy: "正在生成修正副本…",
@@ -745,6 +748,7 @@ const EN: PaneText = {
     noHost: "Not connected to Excel yet. Wait a moment or reopen the task pane.",
   },
   fixedCopy: {
+    fileSuffix: "fixed",
     button: "Download fixed copy",
     note: "Only cells whose right value is certain are changed (stray spaces, short forms of list values, 15 → 18-digit IDs, standard dues, text dates…), as `zhibu fix` does; charts, PivotTables and macros are kept and the original file is not changed. Check digits, gender, date order and duplicates need the paper records and are never changed.",
     busy: "Building the fixed copy…",
