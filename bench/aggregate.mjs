@@ -26,7 +26,6 @@ const report = (name, value, note, ok) => {
   console.log(`${ok === undefined ? " " : ok ? "✓" : "✗"} ${name.padEnd(46)} ${value.padStart(16)}   ${note ?? ""}`);
 };
 
-
 console.log(`zhibu bench: aggregate — ${FILES} branch workbooks, ${os.cpus().length} cores, Node ${process.version}\n`);
 
 // 1. The branch workbooks: 40–60 roster rows each, a schedule sheet in every third.
@@ -49,7 +48,11 @@ for (let i = 0; i < FILES; i++) {
   rosterRows += n;
   bytes += statSync(file).size;
 }
-report("generate branch workbooks (exceljs)", `${fmt(Number(process.hrtime.bigint() - tg) / 1e6)} ms`, `${FILES} files, ${fmt(rosterRows)} roster rows, ${mb(bytes)}`);
+report(
+  "generate branch workbooks (exceljs)",
+  `${fmt(Number(process.hrtime.bigint() - tg) / 1e6)} ms`,
+  `${FILES} files, ${fmt(rosterRows)} roster rows, ${mb(bytes)}`,
+);
 
 // 2. CLI aggregate against plain exceljs reading the same files, alternating runs.
 const out = path.join(dir, "区汇总.xlsx");
@@ -58,7 +61,16 @@ const cli = [];
 let last = null;
 for (let k = 0; k < RUNS; k++) {
   plain.push(await runNode([path.join(root, "bench/plain-exceljs-read-many.cjs"), ...files]));
-  const r = await runNode([path.join(root, "bin/zhibu.js"), "aggregate", ...files, "-o", out, "--as-of", "2026-11-21", "--force"]);
+  const r = await runNode([
+    path.join(root, "bin/zhibu.js"),
+    "aggregate",
+    ...files,
+    "-o",
+    out,
+    "--as-of",
+    "2026-11-21",
+    "--force",
+  ]);
   cli.push(r);
   if (r.code === 0) last = r;
 }
@@ -74,14 +86,28 @@ const cliMs = median(good(cli).map((r) => r.ms));
 const ratio = cliMs / plainMs;
 const plainRss = Math.max(...good(plain).map((r) => r.rss));
 const cliRss = Math.max(...good(cli).map((r) => r.rss));
-report("baseline: plain exceljs readFile × files (wall)", `${fmt(plainMs)} ms`, `median of ${good(plain).length}; ${fmt(plainMs / FILES, 1)} ms/file; peak RSS ${mb(plainRss)}`);
-report("CLI zhibu aggregate (wall)", `${fmt(cliMs)} ms`, `median of ${good(cli).length}; ${fmt(cliMs / FILES, 1)} ms/file; ratio ${fmt(ratio, 2)}× (budget ≤ ${BUDGET}×)`, ratio <= BUDGET);
+report(
+  "baseline: plain exceljs readFile × files (wall)",
+  `${fmt(plainMs)} ms`,
+  `median of ${good(plain).length}; ${fmt(plainMs / FILES, 1)} ms/file; peak RSS ${mb(plainRss)}`,
+);
+report(
+  "CLI zhibu aggregate (wall)",
+  `${fmt(cliMs)} ms`,
+  `median of ${good(cli).length}; ${fmt(cliMs / FILES, 1)} ms/file; ratio ${fmt(ratio, 2)}× (budget ≤ ${BUDGET}×)`,
+  ratio <= BUDGET,
+);
 report("CLI zhibu aggregate peak RSS", mb(cliRss), `${fmt(cliRss / plainRss, 2)}× the baseline's peak`);
 report("  runs (wall, ms): baseline", plain.map((r) => fmt(r.ms)).join(" / "));
 report("  runs (wall, ms): aggregate", cli.map((r) => fmt(r.ms)).join(" / "));
 
 // 3. Integrity: every run succeeded, every file aggregated, and the 合计 of 按人员类别 counts every roster row.
-report("CLI exit codes", cli.map((r) => r.code).join(" / "), "expected 0", cli.every((r) => r.code === 0));
+report(
+  "CLI exit codes",
+  cli.map((r) => r.code).join(" / "),
+  "expected 0",
+  cli.every((r) => r.code === 0),
+);
 const said = /已汇总 (\d+) 个文件/.exec(last?.stdout ?? "")?.[1];
 report("CLI: files aggregated", String(said), `expected ${FILES}`, Number(said) === FILES);
 if (last) {

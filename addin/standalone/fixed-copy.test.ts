@@ -33,9 +33,12 @@ describe("standalone fixed copy", () => {
     const input = new ZipReader(original);
     for (const name of input.names()) {
       expect(a.entry(name)!.equals(b.entry(name)!)).toBe(true);
-      if (!["xl/worksheets/sheet1.xml", "xl/styles.xml"].includes(name)) expect(a.entry(name)!.equals(input.entry(name)!)).toBe(true);
+      if (!["xl/worksheets/sheet1.xml", "xl/styles.xml"].includes(name))
+        expect(a.entry(name)!.equals(input.entry(name)!)).toBe(true);
     }
-    const after = validateWorkbook((await readWorkbookBuffer(Buffer.from(copy.bytes), "r.xlsm")).snapshot, { asOf: AS_OF });
+    const after = validateWorkbook((await readWorkbookBuffer(Buffer.from(copy.bytes), "r.xlsm")).snapshot, {
+      asOf: AS_OF,
+    });
     expect(deriveFixes(after)).toEqual([]);
     expect(after.counts.error).toBe(4);
   });

@@ -17,7 +17,10 @@ export function fixedCopyName(fileName: string, suffix = "修正"): string | nul
   return m ? `${m[1] || "工作簿"}-${suffix}.${m[2]!.toLowerCase()}` : null;
 }
 
-export async function fixedCopyBytes(bytes: Uint8Array, result: ValidationResult): Promise<{ bytes: Uint8Array; cells: number }> {
+export async function fixedCopyBytes(
+  bytes: Uint8Array,
+  result: ValidationResult,
+): Promise<{ bytes: Uint8Array; cells: number }> {
   const fixed = await writeFixedWorkbook(bytes, deriveFixes(result), browserZipCodec);
   return { bytes: fixed.bytes, cells: fixed.written.length };
 }

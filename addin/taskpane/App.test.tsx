@@ -13,7 +13,13 @@ describe("task pane shell", () => {
 
   it("speaks English when asked", () => {
     const html = renderToString(<App initialMode="standalone" initialLang="en" />);
-    for (const label of ["Templates", "Validate", "Summary", "Settings", "Open a workbook (.xlsx, .xls, .ods, .csv) to start validating"]) {
+    for (const label of [
+      "Templates",
+      "Validate",
+      "Summary",
+      "Settings",
+      "Open a workbook (.xlsx, .xls, .ods, .csv) to start validating",
+    ]) {
       expect(html).toContain(label);
     }
   });

@@ -73,7 +73,14 @@ export function YearReport({
     <section className={panel.section} aria-label={t.heading} data-testid="year-report">
       <Subtitle2 as="h3">{t.heading}</Subtitle2>
       <Caption1 className={panel.muted}>{t.hint}</Caption1>
-      <Textarea readOnly value={paragraph} resize="vertical" rows={5} aria-label={t.heading} data-testid="year-paragraph" />
+      <Textarea
+        readOnly
+        value={paragraph}
+        resize="vertical"
+        rows={5}
+        aria-label={t.heading}
+        data-testid="year-paragraph"
+      />
       <div className={panel.row}>
         <Button onClick={() => void onCopy()} data-testid="year-copy">
           {t.copy}

@@ -42,7 +42,8 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
     if (!spec) throw new UsageError(`未知选项 ${arg}`);
     if (spec.value) {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new UsageError(`选项 ${arg} 需要一个值`);
+      if (v === undefined || (inline === undefined && v.startsWith("--")))
+        throw new UsageError(`选项 ${arg} 需要一个值`);
       flags[name] = v;
     } else {
       if (inline !== undefined) throw new UsageError(`选项 --${name} 不接受值`);

@@ -67,7 +67,10 @@ export function fixTextReport(run: FixRun, lang: Lang, style: Style): string {
     const who = f.person ? (zh ? `${f.person}（第 ${f.row} 行）` : `${f.person} (row ${f.row}) `) : "";
     return `  「${f.sheet}」${who}${f.cell.padEnd(5)} ${style.bold(fixTitle(f.rule, lang))} ${style.dim(f.rule)}  ${shown(f.from, lang)} → ${shown(f.to, lang)}`;
   };
-  lines.push(style.bold(run.file) + (run.dryRun ? style.dim(zh ? "  （试运行，不写文件）" : "  (dry run, nothing written)") : ""));
+  lines.push(
+    style.bold(run.file) +
+      (run.dryRun ? style.dim(zh ? "  （试运行，不写文件）" : "  (dry run, nothing written)") : ""),
+  );
   if (run.written.length === 0) lines.push("  " + (zh ? "没有可以确定修正的单元格" : "no cell with a certain fix"));
   for (const f of run.written) lines.push(line(f));
   for (const s of run.skipped) lines.push(style.dim(`${line(s.fix)}  （${REASON[lang][s.reason]}）`));

@@ -16,7 +16,10 @@ function samePath(a: string, b: string): boolean {
 /** Refuses to write over an input file ever, or over any existing file without --force. */
 export function checkOutputPath(out: string, inputs: readonly string[], force: boolean): void {
   if (inputs.some((i) => samePath(i, out))) {
-    throw new InputError("exists", `${out}：输出文件与输入文件相同。zhibu 从不改写输入文件，请用 -o 指定另一个文件名。`);
+    throw new InputError(
+      "exists",
+      `${out}：输出文件与输入文件相同。zhibu 从不改写输入文件，请用 -o 指定另一个文件名。`,
+    );
   }
   if (existsSync(out) && !force) {
     throw new InputError("exists", `${out}：文件已存在，未覆盖。请换一个文件名，或加 --force 覆盖。`);

@@ -9,7 +9,8 @@ export interface Style {
   dim(s: string): string;
 }
 
-const wrap = (on: boolean, code: number, close: number) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[${close}m` : s);
+const wrap = (on: boolean, code: number, close: number) => (s: string) =>
+  on ? `\u001b[${code}m${s}\u001b[${close}m` : s;
 
 export function makeStyle(colour: boolean): Style {
   return {

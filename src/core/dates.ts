@@ -116,7 +116,8 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$/;
 const COMPACT_MONTH = /^(\d{4})(\d{2})$/;
 /** A time of day after a date, as systems export dates: `1980-03-15 00:00:00`, `2001/3/1 0:00`, `…T08:00:00.000Z`. */
-const TIME_PART = /^(\S+?)(?:[ T]|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[AaPp][Mm]|[+-]\d{2}:?\d{2}))?$/;
+const TIME_PART =
+  /^(\S+?)(?:[ T]|\s+)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[AaPp][Mm]|[+-]\d{2}:?\d{2}))?$/;
 
 /** Reads the text date forms a secretary types: 2019-11-01, 2019/11/1, 2019.11.1, 2019年11月1日, 20191101, 2019.11, 2019年11月. */
 export function parseTextDate(text: string): CellDate | null {

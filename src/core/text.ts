@@ -16,7 +16,17 @@ export function toHalfWidth(text: string): string {
 }
 
 function isSpaceCode(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680;
+  return (
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x1680
+  );
 }
 
 /** True when text has leading/trailing spaces, a full-width space anywhere, or an invisible character. */

@@ -7,7 +7,6 @@ import { isDateFormatCode } from "../core/number-format";
 import { formulaCell } from "./formulas/formula-cell";
 import { shiftFormula } from "./formulas/shift";
 
-
 /** exceljs's value of a cell as the core's plain cell value. */
 export function fromExcelValue(v: ExcelValue | undefined): CellValue {
   if (v === null || v === undefined) return null;

@@ -21,7 +21,10 @@ async function withRelativeTargets(bytes: Uint8Array): Promise<Uint8Array | null
     const xml = await file.async("string");
     if (!xml.includes('Target="/xl/')) continue;
     const up = m[1] ? "../".repeat(m[1].split("/").length) : "";
-    zip.file(name, xml.replace(ABSOLUTE_TARGET, (_all, rest: string) => `Target="${up}${rest}"`));
+    zip.file(
+      name,
+      xml.replace(ABSOLUTE_TARGET, (_all, rest: string) => `Target="${up}${rest}"`),
+    );
     changed = true;
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : null;

@@ -43,7 +43,11 @@ async function readLegacy(input: Uint8Array | string, name: string, what: string
   try {
     snapshot = readWithSheetJs(X, input, name);
   } catch (e) {
-    if (isPasswordError(e)) throw new InputError("encrypted", `${name}：工作簿设置了打开密码，无法读取。请在 Excel/WPS 中打开、取消密码并另存后再试。`);
+    if (isPasswordError(e))
+      throw new InputError(
+        "encrypted",
+        `${name}：工作簿设置了打开密码，无法读取。请在 Excel/WPS 中打开、取消密码并另存后再试。`,
+      );
     throw new InputError("corrupt", `${name}：${what}已损坏或无法解析。请用 Excel/WPS 打开后另存为 .xlsx 再试。`);
   }
   if (snapshot.sheets.length === 0) throw new InputError("corrupt", `${name}：${what}中没有工作表。请检查文件后再试。`);
@@ -64,7 +68,10 @@ export async function readWorkbookBuffer(
     case "empty":
       throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
     case "encrypted":
-      throw new InputError("encrypted", `${name}：工作簿设置了打开密码，无法读取。请在 Excel 中打开后“文件 > 信息 > 保护工作簿 > 用密码进行加密”清除密码，另存后再试。`);
+      throw new InputError(
+        "encrypted",
+        `${name}：工作簿设置了打开密码，无法读取。请在 Excel 中打开后“文件 > 信息 > 保护工作簿 > 用密码进行加密”清除密码，另存后再试。`,
+      );
     case "biff":
       return { snapshot: await readLegacy(buf, name, "旧版 Excel 97-2003 (.xls) 工作簿"), workbook: null };
     case "ods":
@@ -75,7 +82,8 @@ export async function readWorkbookBuffer(
       return { snapshot: await readLegacy(decodeUtf16(buf), name, "Unicode 文本"), workbook: null };
     case "text":
       if (ext === ".csv") return { snapshot: readCsv(buf, name), workbook: null };
-      if (ext === ".txt" || ext === ".tsv") return { snapshot: await readLegacy(decodeCsv(buf), name, "文本文件"), workbook: null };
+      if (ext === ".txt" || ext === ".tsv")
+        return { snapshot: await readLegacy(decodeCsv(buf), name, "文本文件"), workbook: null };
       break;
     case "xlsx":
       break;
@@ -85,7 +93,10 @@ export async function readWorkbookBuffer(
     }
   }
   if (kind !== "xlsx") {
-    throw new InputError("not-workbook", `${name}：不是表格文件。请选择 .xlsx、.xls、.ods、.csv 或 .txt（制表符分隔）文件。`);
+    throw new InputError(
+      "not-workbook",
+      `${name}：不是表格文件。请选择 .xlsx、.xls、.ods、.csv 或 .txt（制表符分隔）文件。`,
+    );
   }
   const noSheets = () => new InputError("corrupt", `${name}：工作簿中没有工作表。请检查文件后再试。`);
   if (options.keepWorkbook !== true) {
@@ -106,7 +117,10 @@ export async function readWorkbookBuffer(
   try {
     await loadXlsxPackage(wb, buf);
   } catch {
-    throw new InputError("corrupt", `${name}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`);
+    throw new InputError(
+      "corrupt",
+      `${name}：文件已损坏或不是有效的 .xlsx 工作簿，无法打开。请用 Excel/WPS 打开修复并另存为 .xlsx 后再试。`,
+    );
   }
   if (wb.worksheets.length === 0) throw noSheets();
   const keep = options.keepWorkbook === true;

@@ -192,10 +192,7 @@ describeBrowser("English mode in headless Chromium", () => {
     await copy.xlsx.readFile(file);
     expect(copy.worksheets[0]?.name).toBe("Issues");
     expect(copy.worksheets[0]?.getRow(3).getCell(7).text).toBe("Message");
-    const [fixed] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("fixed-copy-download").click(),
-    ]);
+    const [fixed] = await Promise.all([page.waitForEvent("download"), page.getByTestId("fixed-copy-download").click()]);
     expect(fixed.suggestedFilename()).toBe("roster-messy-fixed.xlsx");
     await page.getByTestId("fixed-copy-done").waitFor({ timeout: 20000 });
     await collect("roster-fixed-copy");

@@ -140,7 +140,9 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
 
   it("shows the empty state without loading exceljs", async () => {
     await page.goto(url);
-    await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe("打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验");
+    await expect(page.getByTestId("validate-empty").textContent()).resolves.toBe(
+      "打开一个表格文件（.xlsx、.xls、.ods、.csv）开始校验",
+    );
     await expect(page.getByTestId("host-mode").textContent()).resolves.toBe("独立页面模式");
     await page.screenshot({ path: path.join(OUT, "standalone-empty.png"), fullPage: true });
     await page.locator("#tab-summary").click();
@@ -290,7 +292,9 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     // Still on the clean roster's summary (previous test).
     const paragraph = page.getByTestId("year-paragraph");
     await paragraph.waitFor({ timeout: 10000 });
-    await expect(paragraph.inputValue()).resolves.toMatch(/^截至.*现有党员30名（正式党员28名、预备党员2名），其中女党员22名/);
+    await expect(paragraph.inputValue()).resolves.toMatch(
+      /^截至.*现有党员30名（正式党员28名、预备党员2名），其中女党员22名/,
+    );
     await page.getByTestId("national-export").click();
     await expect(page.getByTestId("national-warning").textContent()).resolves.toContain("34 人");
     await page.getByRole("button", { name: "取消" }).click();
@@ -305,7 +309,9 @@ describeBrowser("standalone 校验 in headless Chromium", () => {
     const ws = wb.worksheets[0]!;
     expect(ws.rowCount).toBe(35);
     expect(ID_18.test(String(ws.getRow(2).getCell(4).value))).toBe(true);
-    await expect(page.getByTestId("national-done").textContent()).resolves.toContain("roster-clean-党员基本信息汇总表.xlsx");
+    await expect(page.getByTestId("national-done").textContent()).resolves.toContain(
+      "roster-clean-党员基本信息汇总表.xlsx",
+    );
   });
 
   it("masks the overdue probationer's ID in the messy roster's summary workbook", async () => {

@@ -61,7 +61,12 @@ describe.each(["fixable-roster.xlsx", "fixable-roster.xlsm"])("zhibu fix %s", (n
     expect(r.stderr).toBe("");
     // Errors that need the paper record remain (duplicate, check character, gender): exit 1.
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { fixes: FixJson[]; skipped: unknown[]; remaining: Record<string, number>; output: string };
+    const report = JSON.parse(r.stdout) as {
+      fixes: FixJson[];
+      skipped: unknown[];
+      remaining: Record<string, number>;
+      output: string;
+    };
     expect(report.fixes.map((f) => [f.cell, f.person, f.rule, f.from, f.to])).toEqual(EXPECTED_FIXES);
     expect(report.fixes.every((f) => f.sheet === "花名册")).toBe(true);
     expect(report.skipped).toEqual([]);
@@ -77,7 +82,9 @@ describe.each(["fixable-roster.xlsx", "fixable-roster.xlsm"])("zhibu fix %s", (n
       expect({ entry, same: b.entry(entry)!.equals(a.entry(entry)!) }).toEqual({ entry, same: true });
       expect(b.info(entry)!.compressedSize).toBe(a.info(entry)!.compressedSize);
     }
-    expect(a.names()).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/sharedStrings.xml"]));
+    expect(a.names()).toEqual(
+      expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/sharedStrings.xml"]),
+    );
     if (ext === ".xlsm") expect(b.entry("xl/vbaProject.bin")!.equals(a.entry("xl/vbaProject.bin")!)).toBe(true);
 
     const fixedKeys = new Set(report.fixes.map((f) => `${f.rule} ${f.cell}`));
@@ -106,7 +113,17 @@ describe("zhibu fix options", () => {
   test("--only keeps the named rules' fixes", async () => {
     const { dir, input } = setup("fixable-roster.xlsx");
     const out = path.join(dir, "only.xlsx");
-    const r = await runCli(["fix", input, "-o", out, "--only", "cell.enum,fix.text-date", "--format", "json", ...AS_OF]);
+    const r = await runCli([
+      "fix",
+      input,
+      "-o",
+      out,
+      "--only",
+      "cell.enum,fix.text-date",
+      "--format",
+      "json",
+      ...AS_OF,
+    ]);
     const report = JSON.parse(r.stdout) as { fixes: FixJson[] };
     expect(report.fixes.map((f) => [f.rule, f.cell])).toEqual([
       ["cell.enum", "D4"],
@@ -147,7 +164,15 @@ describe("zhibu fix options", () => {
     expect((JSON.parse(twice.stdout) as { fixes: unknown[] }).fixes).toEqual([]);
     expect(twice.code).toBe(1);
     const cleanRoster = path.join(ROOT, "tests", "fixtures", "samples", "roster-clean.xlsx");
-    const ok = await runCli(["fix", cleanRoster, "-o", path.join(dir, "clean.xlsx"), "--only", "fix.text-date", ...AS_OF]);
+    const ok = await runCli([
+      "fix",
+      cleanRoster,
+      "-o",
+      path.join(dir, "clean.xlsx"),
+      "--only",
+      "fix.text-date",
+      ...AS_OF,
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/已修正 \d+ 处/);
     const clean = path.join(ROOT, "tests", "fixtures", "samples", "evaluation.xlsx");

@@ -17,7 +17,9 @@ interface ScheduleRow {
 }
 
 /** The 月度工作安排 sheet's rows by header (SPEC §2.2 canonical headers), and the 设置 sheet's values by label. */
-async function readSchedule(file: string): Promise<{ rows: ScheduleRow[]; settings: Map<string, CellValue>; title: CellValue }> {
+async function readSchedule(
+  file: string,
+): Promise<{ rows: ScheduleRow[]; settings: Map<string, CellValue>; title: CellValue }> {
   const { snapshot } = await readWorkbookFile(file);
   const sheet = snapshot.sheets.find((s) => s.values.some((r) => r.includes("活动类型")));
   if (!sheet) throw new Error(`no schedule sheet in ${snapshot.sheets.map((s) => s.name).join(", ")}`);
@@ -36,7 +38,9 @@ async function readSchedule(file: string): Promise<{ rows: ScheduleRow[]; settin
       note: r[col("备注")] ?? null,
     }));
   const settingsSheet = snapshot.sheets.find((s) => s.name === "设置");
-  const settings = new Map<string, CellValue>((settingsSheet?.values ?? []).map((r) => [String(r[0] ?? ""), r[1] ?? null]));
+  const settings = new Map<string, CellValue>(
+    (settingsSheet?.values ?? []).map((r) => [String(r[0] ?? ""), r[1] ?? null]),
+  );
   return { rows, settings, title: sheet.values[0]?.[0] ?? null };
 }
 
@@ -55,7 +59,14 @@ describe("zhibu import-plan", () => {
     expect(rows).toHaveLength(28);
     expect(perMonth(rows)).toEqual([2, 2, 3, 2, 3, 2, 1, 1, 3, 3, 2, 4]);
     expect(rows.every((x) => x.status === "计划")).toBe(true);
-    expect(rows[0]).toEqual({ month: 1, type: "支部委员会", topic: "召开支委会，研究部署寒假期间党员教育管理工作", owner: null, status: "计划", note: null });
+    expect(rows[0]).toEqual({
+      month: 1,
+      type: "支部委员会",
+      topic: "召开支委会，研究部署寒假期间党员教育管理工作",
+      owner: null,
+      status: "计划",
+      note: null,
+    });
     const byTopic = (w: string) => rows.filter((x) => String(x.topic).includes(w));
     expect(byTopic("支委会").map((x) => x.type)).toEqual(["支部委员会", "支部委员会", "支部委员会"]);
     expect(byTopic("党员大会").map((x) => x.type)).toEqual(["支部党员大会", "支部党员大会"]);
@@ -96,7 +107,12 @@ describe("zhibu import-plan", () => {
 
   test("skipped lines are listed with their line numbers and the file is still written", async () => {
     const file = path.join(dir, "partial.txt");
-    writeFileSync(file, ["2026年工作安排", "根据上级要求，制定本计划。", "三月份：", "1、召开支委会；", "五、其他", "召开党员大会"].join("\n"));
+    writeFileSync(
+      file,
+      ["2026年工作安排", "根据上级要求，制定本计划。", "三月份：", "1、召开支委会；", "五、其他", "召开党员大会"].join(
+        "\n",
+      ),
+    );
     const out = path.join(dir, "partial.xlsx");
     const r = await runCli(["import-plan", file, "-o", out]);
     expect(r.code).toBe(0);
@@ -110,7 +126,10 @@ describe("zhibu import-plan", () => {
   test("GBK text, Windows line endings; default output beside the input; never overwritten without --force", async () => {
     const sub = tempDir("zhibu-import-plan-gbk-");
     const file = path.join(sub, "计划.txt");
-    writeFileSync(file, encodeGbk(["二〇二五年党支部工作计划", "三月份：", "1、召开支委会；", "2、书记讲党课。"].join("\r\n")));
+    writeFileSync(
+      file,
+      encodeGbk(["二〇二五年党支部工作计划", "三月份：", "1、召开支委会；", "2、书记讲党课。"].join("\r\n")),
+    );
     const r = await runCli(["import-plan", file]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -145,18 +164,26 @@ describe("zhibu import-plan", () => {
     expectOneLineFailure(await runCli(["import-plan", copy, "-o", copy, "--force"]), /输入文件/);
     expect(readFileSync(copy)).toEqual(original);
     expectOneLineFailure(await runCli(["import-plan", copy, "-o", path.join(dir, "y.xlsx"), "--year", "26"]), /--year/);
-    expectOneLineFailure(await runCli(["import-plan", copy, "-o", path.join(dir, "y.xlsx"), "--range", "all"]), /--range/);
+    expectOneLineFailure(
+      await runCli(["import-plan", copy, "-o", path.join(dir, "y.xlsx"), "--range", "all"]),
+      /--range/,
+    );
     expectOneLineFailure(await runCli(["import-plan"]), /用法/);
     const docx = path.join(dir, "plan.docx");
     writeFileSync(docx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
     expectOneLineFailure(await runCli(["import-plan", docx, "-o", path.join(dir, "d.xlsx")]), /plan\.docx：.*纯文本/);
     const empty = path.join(dir, "empty.txt");
     writeFileSync(empty, "");
-    expectOneLineFailure(await runCli(["import-plan", empty, "-o", path.join(dir, "e.xlsx")]), /empty\.txt：文件是空的/);
+    expectOneLineFailure(
+      await runCli(["import-plan", empty, "-o", path.join(dir, "e.xlsx")]),
+      /empty\.txt：文件是空的/,
+    );
     const prose = path.join(dir, "prose.txt");
     writeFileSync(prose, "这是一段没有月份安排的文字。\n");
-    expectOneLineFailure(await runCli(["import-plan", prose, "-o", path.join(dir, "p.xlsx")]), /prose\.txt：没有找到月份标题/);
+    expectOneLineFailure(
+      await runCli(["import-plan", prose, "-o", path.join(dir, "p.xlsx")]),
+      /prose\.txt：没有找到月份标题/,
+    );
     expect(existsSync(path.join(dir, "p.xlsx"))).toBe(false);
   });
 });
-

@@ -18,7 +18,11 @@ function oleFile(streamNames: string[]): Buffer {
 describe("unreadable input: one line on stderr, exit 2, no stack trace", () => {
   test.each([
     ["missing file", () => path.join(dir, "nope.xlsx"), /nope\.xlsx：找不到该文件/],
-    ["empty file", () => (writeFileSync(path.join(dir, "empty.xlsx"), ""), path.join(dir, "empty.xlsx")), /empty\.xlsx：文件是空的/],
+    [
+      "empty file",
+      () => (writeFileSync(path.join(dir, "empty.xlsx"), ""), path.join(dir, "empty.xlsx")),
+      /empty\.xlsx：文件是空的/,
+    ],
     [
       "corrupt zip",
       () => {
@@ -28,14 +32,29 @@ describe("unreadable input: one line on stderr, exit 2, no stack trace", () => {
       },
       /corrupt\.xlsx：文件已损坏/,
     ],
-    ["a damaged legacy .xls", () => (writeFileSync(path.join(dir, "old.xls"), oleFile(["Root Entry", "Workbook"])), path.join(dir, "old.xls")), /old\.xls：.*97-2003.*另存为/],
+    [
+      "a damaged legacy .xls",
+      () => (writeFileSync(path.join(dir, "old.xls"), oleFile(["Root Entry", "Workbook"])), path.join(dir, "old.xls")),
+      /old\.xls：.*97-2003.*另存为/,
+    ],
     [
       "password-protected",
-      () => (writeFileSync(path.join(dir, "locked.xlsx"), oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"])), path.join(dir, "locked.xlsx")),
+      () => (
+        writeFileSync(path.join(dir, "locked.xlsx"), oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"])),
+        path.join(dir, "locked.xlsx")
+      ),
       /locked\.xlsx：.*密码/,
     ],
-    ["not a workbook", () => (writeFileSync(path.join(dir, "notes.xlsx"), "just some text\n"), path.join(dir, "notes.xlsx")), /notes\.xlsx：不是表格文件/],
-    ["a directory", () => (mkdirSync(path.join(dir, "folder.xlsx"), { recursive: true }), path.join(dir, "folder.xlsx")), /文件夹/],
+    [
+      "not a workbook",
+      () => (writeFileSync(path.join(dir, "notes.xlsx"), "just some text\n"), path.join(dir, "notes.xlsx")),
+      /notes\.xlsx：不是表格文件/,
+    ],
+    [
+      "a directory",
+      () => (mkdirSync(path.join(dir, "folder.xlsx"), { recursive: true }), path.join(dir, "folder.xlsx")),
+      /文件夹/,
+    ],
   ])("%s", async (_label, make, mention) => {
     const file = make();
     expectOneLineFailure(await runCli(["validate", file]), mention);
@@ -43,10 +62,16 @@ describe("unreadable input: one line on stderr, exit 2, no stack trace", () => {
   });
 
   test("bad flags and arguments are usage errors with exit 2", async () => {
-    expectOneLineFailure(await runCli(["validate", sample("roster-clean.xlsx"), "--as-of", "21/11/2026"]), /YYYY-MM-DD/);
+    expectOneLineFailure(
+      await runCli(["validate", sample("roster-clean.xlsx"), "--as-of", "21/11/2026"]),
+      /YYYY-MM-DD/,
+    );
     expectOneLineFailure(await runCli(["validate", sample("roster-clean.xlsx"), "--format", "xml"]), /text 或 json/);
     expectOneLineFailure(await runCli(["validate", sample("roster-clean.xlsx"), "--bogus"]), /未知选项 --bogus/);
-    expectOneLineFailure(await runCli(["validate", sample("roster-clean.xlsx"), "--sheet", "没有"]), /没有名为「没有」的工作表/);
+    expectOneLineFailure(
+      await runCli(["validate", sample("roster-clean.xlsx"), "--sheet", "没有"]),
+      /没有名为「没有」的工作表/,
+    );
     expectOneLineFailure(await runCli(["frobnicate"]), /未知命令/);
     expectOneLineFailure(await runCli(["template", "nosuch"]), /没有名为 nosuch 的模板/);
   });
@@ -121,21 +146,26 @@ describe("files in, files out", () => {
     expect(todo).toEqual([expect.objectContaining({ name: "邵桂", status: "overdue", due: "2026-08-28", row: 8 })]);
   });
 
-  test.each([60, 200])("template all --sample %i: all four templates validate clean; template never overwrites", async (n) => {
-    const out = path.join(dir, `x${n}.xlsx`);
-    const t = await runCli(["template", "all", "-o", out, "--sample", String(n), "--branch", "实验小学党支部"]);
-    expect(t.code).toBe(0);
-    expect(existsSync(out)).toBe(true);
-    const v = await runCli(["validate", out, "--format", "json"]);
-    expect(v.code).toBe(0);
-    const report = JSON.parse(v.stdout);
-    expect(report.issues).toEqual([]);
-    const rows = Object.fromEntries(
-      report.sheets.filter((s: { template: string | null }) => s.template).map((s: { template: string; dataRows: number }) => [s.template, s.dataRows]),
-    );
-    expect(rows).toEqual({ roster: n, schedule: n, evaluation: n, ballot: n });
-    expectOneLineFailure(await runCli(["template", "all", "-o", out]), /已存在/);
-  });
+  test.each([60, 200])(
+    "template all --sample %i: all four templates validate clean; template never overwrites",
+    async (n) => {
+      const out = path.join(dir, `x${n}.xlsx`);
+      const t = await runCli(["template", "all", "-o", out, "--sample", String(n), "--branch", "实验小学党支部"]);
+      expect(t.code).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      const v = await runCli(["validate", out, "--format", "json"]);
+      expect(v.code).toBe(0);
+      const report = JSON.parse(v.stdout);
+      expect(report.issues).toEqual([]);
+      const rows = Object.fromEntries(
+        report.sheets
+          .filter((s: { template: string | null }) => s.template)
+          .map((s: { template: string; dataRows: number }) => [s.template, s.dataRows]),
+      );
+      expect(rows).toEqual({ roster: n, schedule: n, evaluation: n, ballot: n });
+      expectOneLineFailure(await runCli(["template", "all", "-o", out]), /已存在/);
+    },
+  );
 
   test("csv input in GBK and UTF-8", async () => {
     const header = "姓名,性别,身份证号,人员类别,转正日期,入党日期\n";
@@ -152,4 +182,3 @@ describe("files in, files out", () => {
     }
   });
 });
-

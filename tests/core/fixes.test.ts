@@ -1,7 +1,18 @@
 /** Fixes (issue 10): each kind offers a value only where it is certain, and applying it clears exactly its issue. */
 import type { CellValue, Issue, WorkbookSnapshot } from "../../src/core/types";
 import { type Fix, deriveFixes } from "../../src/core/fixes";
-import { badCheck, basePerson, date, makeId, probationer, rosterSheet, upgrade15, validate, workbook, type RosterRow } from "../helpers/build";
+import {
+  badCheck,
+  basePerson,
+  date,
+  makeId,
+  probationer,
+  rosterSheet,
+  upgrade15,
+  validate,
+  workbook,
+  type RosterRow,
+} from "../helpers/build";
 import { sheetOf } from "../helpers/build-sheet";
 
 function colNumber(letters: string): number {
@@ -50,15 +61,23 @@ function expectExactlyFixed(run: ReturnType<typeof roster>): void {
 
 describe("fix kinds", () => {
   test("cell.whitespace: leading/trailing spaces and invisible characters are removed; an inner full-width space is left", () => {
-    const run = roster([basePerson({ name: " 熊娥\u200b" }), basePerson({ name: "张\u3000伟", idNumber: makeId("19850615", "133") })]);
-    expect(run.fixes.map((f) => [f.rule, f.cell, f.from, f.to])).toEqual([["cell.whitespace", "B3", " 熊娥\u200b", "熊娥"]]);
+    const run = roster([
+      basePerson({ name: " 熊娥\u200b" }),
+      basePerson({ name: "张\u3000伟", idNumber: makeId("19850615", "133") }),
+    ]);
+    expect(run.fixes.map((f) => [f.rule, f.cell, f.from, f.to])).toEqual([
+      ["cell.whitespace", "B3", " 熊娥\u200b", "熊娥"],
+    ]);
     expect(run.fixes[0]!.person).toBe("熊娥");
     expectExactlyFixed(run);
     expect(run.after.issues.map(key)).toEqual(["cell.whitespace B4"]);
   });
 
   test("cell.enum: the one closest allowed value (汉 → 汉族); nothing when no value is close", () => {
-    const run = roster([basePerson({ ethnicity: "汉" }), basePerson({ ethnicity: "火星族", idNumber: makeId("19850615", "133") })]);
+    const run = roster([
+      basePerson({ ethnicity: "汉" }),
+      basePerson({ ethnicity: "火星族", idNumber: makeId("19850615", "133") }),
+    ]);
     expect(run.fixes.map((f) => [f.rule, f.cell, f.to])).toEqual([["cell.enum", "D3", "汉族"]]);
     expectExactlyFixed(run);
     expect(run.after.issues.map(key)).toEqual(["cell.enum D4"]);
@@ -68,7 +87,9 @@ describe("fix kinds", () => {
     const id15 = "110105491231002";
     const run = roster([basePerson({ idNumber: id15, birthDate: date(1949, 12, 31), gender: "女" })]);
     expect(run.before.issues.map(key)).toEqual(["roster.id.legacy E3"]);
-    expect(run.fixes.map((f) => [f.rule, f.cell, f.from, f.to])).toEqual([["roster.id.legacy", "E3", id15, upgrade15(id15)]]);
+    expect(run.fixes.map((f) => [f.rule, f.cell, f.from, f.to])).toEqual([
+      ["roster.id.legacy", "E3", id15, upgrade15(id15)],
+    ]);
     expect(run.after.issues).toEqual([]);
   });
 
@@ -82,7 +103,13 @@ describe("fix kinds", () => {
       basePerson({ idNumber: dup, birthDate: date(1980, 1, 1), name: "李娜" }),
     ]);
     expect(run.before.issues.map((i) => i.rule).sort()).toEqual(
-      ["roster.dates.order", "roster.gender.mismatch", "roster.id.checksum", "roster.id.duplicate", "roster.id.duplicate"].sort(),
+      [
+        "roster.dates.order",
+        "roster.gender.mismatch",
+        "roster.id.checksum",
+        "roster.id.duplicate",
+        "roster.id.duplicate",
+      ].sort(),
     );
     expect(run.fixes).toEqual([]);
   });
@@ -104,7 +131,13 @@ describe("fix kinds", () => {
   test("fix.text-date: a full date typed as text becomes a date in the template's format; a month stays text", () => {
     const run = roster([basePerson({ applicationDate: "2005年3月1日", birthDate: "1985.06" })]);
     expect(run.fixes).toEqual([
-      expect.objectContaining({ rule: "fix.text-date", cell: "L3", from: "2005年3月1日", to: date(2005, 3, 1), format: "yyyy-mm-dd" }),
+      expect.objectContaining({
+        rule: "fix.text-date",
+        cell: "L3",
+        from: "2005年3月1日",
+        to: date(2005, 3, 1),
+        format: "yyyy-mm-dd",
+      }),
     ]);
     expectExactlyFixed(run);
   });
@@ -140,13 +173,47 @@ describe("fix kinds", () => {
   test("evaluation: 总分, 等次 and 排名 recomputed by the rules' arithmetic", () => {
     const headers = ["姓名", "部门", "德(30)", "能(30)", "勤(20)", "绩(20)", "总分", "排名", "等次"];
     const rows: Array<Record<string, CellValue>> = [
-      { 姓名: "王芳", 部门: "一", "德(30)": 25, "能(30)": 25, "勤(20)": 15, "绩(20)": 15, 总分: 70, 排名: 2, 等次: "合格" },
-      { 姓名: "李明", 部门: "一", "德(30)": 25, "能(30)": 25, "勤(20)": 18, "绩(20)": 17, 总分: 85, 排名: 1, 等次: "合格" },
-      { 姓名: "赵强", 部门: "二", "德(30)": 20, "能(30)": 20, "勤(20)": 10, "绩(20)": 10, 总分: 60, 排名: 2, 等次: "合格" },
+      {
+        姓名: "王芳",
+        部门: "一",
+        "德(30)": 25,
+        "能(30)": 25,
+        "勤(20)": 15,
+        "绩(20)": 15,
+        总分: 70,
+        排名: 2,
+        等次: "合格",
+      },
+      {
+        姓名: "李明",
+        部门: "一",
+        "德(30)": 25,
+        "能(30)": 25,
+        "勤(20)": 18,
+        "绩(20)": 17,
+        总分: 85,
+        排名: 1,
+        等次: "合格",
+      },
+      {
+        姓名: "赵强",
+        部门: "二",
+        "德(30)": 20,
+        "能(30)": 20,
+        "勤(20)": 10,
+        "绩(20)": 10,
+        总分: 60,
+        排名: 2,
+        等次: "合格",
+      },
     ];
     const wb: WorkbookSnapshot = { name: "t.xlsx", sheets: [sheetOf("年终考核", headers, rows)] };
     const before = validate(wb);
-    expect(before.issues.map(key).sort()).toEqual(["eval.grade.threshold I5", "eval.rank.mismatch H5", "eval.total.mismatch G3"]);
+    expect(before.issues.map(key).sort()).toEqual([
+      "eval.grade.threshold I5",
+      "eval.rank.mismatch H5",
+      "eval.total.mismatch G3",
+    ]);
     const fixes = deriveFixes(before);
     expect(fixes.map((f) => [f.rule, f.cell, f.to, f.person])).toEqual([
       ["eval.total.mismatch", "G3", 80, "王芳"],

@@ -15,18 +15,49 @@ import { AS_OF, CANONICAL, type RosterKey } from "../helpers/build";
 const RUNS = Number(process.env["PROPERTY_RUNS"] ?? 150);
 
 type Kind = "note" | "total" | "footer" | "section";
-type Report = SheetReport & { headerRows?: readonly [number, number]; skippedRows?: ReadonlyArray<{ row: number; kind: Kind }> };
+type Report = SheetReport & {
+  headerRows?: readonly [number, number];
+  skippedRows?: ReadonlyArray<{ row: number; kind: Kind }>;
+};
 
 /** Always present: what identifies a record, and what the dues, category and probation rules need to stay quiet. */
-const KEPT: readonly RosterKey[] = ["name", "gender", "idNumber", "category", "employment", "admissionDate", "fullDate", "duesBase", "dues"];
+const KEPT: readonly RosterKey[] = [
+  "name",
+  "gender",
+  "idNumber",
+  "category",
+  "employment",
+  "admissionDate",
+  "fullDate",
+  "duesBase",
+  "dues",
+];
 /** Columns whose absence changes no rule's verdict on valid rows. */
-const OPTIONAL: readonly RosterKey[] = ["seq", "ethnicity", "birthDate", "education", "post", "group", "phone", "note", "applicationDate", "activistDate", "candidateDate"];
+const OPTIONAL: readonly RosterKey[] = [
+  "seq",
+  "ethnicity",
+  "birthDate",
+  "education",
+  "post",
+  "group",
+  "phone",
+  "note",
+  "applicationDate",
+  "activistDate",
+  "candidateDate",
+];
 
 const GROUP_TEXTS = ["入党情况", "党费缴纳", "基本信息", "个人信息", "联系方式", "党员发展情况", "其他信息"];
 const SUBGROUP_TEXTS = ["培养过程", "入党前", "时间节点", "缴费情况"];
 const NOTES = ["填表说明：日期按YYYY-MM-DD填写，身份证号请以文本格式录入。", "注：本表由各党小组长核对后报支部。"];
 const TOTALS = ["合计", "小计", "总计"];
-const FOOTERS = ["填表人：张老师", "审核人：李书记", "填表日期：2026年11月20日", "单位（盖章）", "填表人：张老师　　审核人：李书记　　填表日期：2026年11月20日"];
+const FOOTERS = [
+  "填表人：张老师",
+  "审核人：李书记",
+  "填表日期：2026年11月20日",
+  "单位（盖章）",
+  "填表人：张老师　　审核人：李书记　　填表日期：2026年11月20日",
+];
 const SECTION_NAMES = ["一、第一党小组", "二、第二党小组", "三、离退休党小组"];
 
 const blockArb = fc.record({
@@ -131,7 +162,11 @@ function build(b: Block): Built | null {
   if (b.total) {
     const dues = keys.indexOf("dues");
     put(r, dues === 0 ? 2 : 1, b.total);
-    put(r, dues + 1, Math.round(people.reduce((s, p) => s + (typeof p["dues"] === "number" ? p["dues"] : 0), 0) * 100) / 100);
+    put(
+      r,
+      dues + 1,
+      Math.round(people.reduce((s, p) => s + (typeof p["dues"] === "number" ? p["dues"] : 0), 0) * 100) / 100,
+    );
     skipped.push({ row: r++, kind: "total" });
   }
   if (b.footers.length && b.blankBeforeFooter) r++;

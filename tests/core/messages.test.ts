@@ -23,21 +23,15 @@ import { SPEC_IDS } from "../helpers/spec-ids";
 
 const LANGS: Lang[] = ["zh-CN", "en"];
 
-
 describe("catalog parity", () => {
   test("ALL_RULE_IDS has no duplicates and covers every common and roster id of SPEC §3", () => {
     expect(new Set(ALL_RULE_IDS).size).toBe(ALL_RULE_IDS.length);
     expect([...ALL_RULE_IDS]).toEqual(expect.arrayContaining(SPEC_IDS));
   });
 
-  test.each(LANGS)(
-    "%s has a message for every rule id and no extra ids",
-    (lang) => {
-      expect(Object.keys(CATALOGS[lang]).sort()).toEqual(
-        [...ALL_RULE_IDS].sort(),
-      );
-    },
-  );
+  test.each(LANGS)("%s has a message for every rule id and no extra ids", (lang) => {
+    expect(Object.keys(CATALOGS[lang]).sort()).toEqual([...ALL_RULE_IDS].sort());
+  });
 
   test.each(LANGS)("%s has a short title for every rule id and no extra ids", (lang) => {
     expect(Object.keys(RULE_TITLES[lang]).sort()).toEqual([...ALL_RULE_IDS].sort());
@@ -116,7 +110,13 @@ function messyRows(): RosterRow[] {
 function messyIssues(): Issue[] {
   const main = rosterSheet(messyRows(), {
     fields: [...ROSTER_FIELDS, "mobile", "lost", "lostDate", "mobileFlag", "destination"],
-    headers: { mobile: "手机", lost: "是否为失联党员", lostDate: "失去联系日期", mobileFlag: "是否为流动党员", destination: "外出流向" },
+    headers: {
+      mobile: "手机",
+      lost: "是否为失联党员",
+      lostDate: "失去联系日期",
+      mobileFlag: "是否为流动党员",
+      destination: "外出流向",
+    },
   }).sheet;
   const noCategory = rosterSheet([basePerson({ phone: "" })], {
     name: "缺列",
@@ -140,31 +140,28 @@ describe("messages of a messy workbook", () => {
     expect(SPEC_IDS.filter((id) => !seen.has(id))).toEqual([]);
   });
 
-  test.each(LANGS)(
-    "every issue formats to a clean non-empty %s message",
-    (lang) => {
-      for (const issue of issues) {
-        const text = formatIssue(issue, lang);
-        const where = `${issue.rule} ${issue.cell ?? ""}`;
-        expect({
-          where,
-          ok: typeof text === "string" && text.trim().length > 0,
-        }).toEqual({ where, ok: true });
-        expect({ where, text }).not.toEqual({
-          where,
-          text: expect.stringMatching(/undefined|null|\[object|NaN/),
-        });
-        expect({ where, text }).not.toEqual({
-          where,
-          text: expect.stringMatching(/「」|""|“”/),
-        });
-        expect({ where, same: text === issue.rule }).toEqual({
-          where,
-          same: false,
-        });
-      }
-    },
-  );
+  test.each(LANGS)("every issue formats to a clean non-empty %s message", (lang) => {
+    for (const issue of issues) {
+      const text = formatIssue(issue, lang);
+      const where = `${issue.rule} ${issue.cell ?? ""}`;
+      expect({
+        where,
+        ok: typeof text === "string" && text.trim().length > 0,
+      }).toEqual({ where, ok: true });
+      expect({ where, text }).not.toEqual({
+        where,
+        text: expect.stringMatching(/undefined|null|\[object|NaN/),
+      });
+      expect({ where, text }).not.toEqual({
+        where,
+        text: expect.stringMatching(/「」|""|“”/),
+      });
+      expect({ where, same: text === issue.rule }).toEqual({
+        where,
+        same: false,
+      });
+    }
+  });
 
   test("Chinese is the default language and differs from English", () => {
     for (const issue of issues) {
@@ -181,12 +178,8 @@ describe("messages of a messy workbook", () => {
       return i;
     };
     const checksum = one("roster.id.checksum");
-    for (const lang of LANGS)
-      expect(formatIssue(checksum, lang)).toContain(
-        String(checksum.params["expected"]),
-      );
-    for (const lang of LANGS)
-      expect(formatIssue(one("roster.id.legacy"), lang)).toContain(EXAMPLE_ID);
+    for (const lang of LANGS) expect(formatIssue(checksum, lang)).toContain(String(checksum.params["expected"]));
+    for (const lang of LANGS) expect(formatIssue(one("roster.id.legacy"), lang)).toContain(EXAMPLE_ID);
     // English names the template's own values in English (the user's value stays as typed).
     const ethnicity = one("cell.enum", (i) => i.field === "ethnicity");
     expect(formatIssue(ethnicity, "zh-CN")).toContain("汉族");
@@ -200,10 +193,8 @@ describe("messages of a messy workbook", () => {
       ).toContain("45");
     expect(formatIssue(one("header.missing"), "zh-CN")).toContain("人员类别");
     expect(formatIssue(one("header.missing"), "en")).toContain('"Category"');
-    for (const lang of LANGS)
-      expect(formatIssue(one("cell.required"), lang)).toContain("姓名");
-    for (const lang of LANGS)
-      expect(formatIssue(one("cell.formula-error"), lang)).toContain("#REF!");
+    for (const lang of LANGS) expect(formatIssue(one("cell.required"), lang)).toContain("姓名");
+    for (const lang of LANGS) expect(formatIssue(one("cell.formula-error"), lang)).toContain("#REF!");
     for (const lang of LANGS) expect(formatIssue(one("cell.uncalculated"), lang)).toMatch(/月缴党费.*1.*Excel/);
     expect(formatIssue(one("settings.value"), "zh-CN")).toContain("统计截止日期");
     expect(formatIssue(one("settings.value"), "en")).toContain('Setting "As-of date"');

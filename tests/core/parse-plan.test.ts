@@ -99,7 +99,11 @@ describe("plan-sample.txt (tests/fixtures/samples/README.md)", () => {
       note: null,
       sourceLine: 5,
     });
-    expect(withTopic(each.rows, "庆祝建党纪念日")[0]).toMatchObject({ month: 7, topic: "庆祝建党纪念日专题党课", sourceLine: 23 });
+    expect(withTopic(each.rows, "庆祝建党纪念日")[0]).toMatchObject({
+      month: 7,
+      topic: "庆祝建党纪念日专题党课",
+      sourceLine: 23,
+    });
     expect(withTopic(each.rows, "暑期")[0]).toMatchObject({ month: 8, topic: "布置暑期党员自学任务", sourceLine: 24 });
     expect(withTopic(each.rows, "红色教育基地")[0]?.topic).toBe("组织一次红色教育基地参观学习");
     for (const r of each.rows) {
@@ -122,7 +126,19 @@ describe("plan-sample.txt (tests/fixtures/samples/README.md)", () => {
 
 describe("other plan styles", () => {
   test("Arabic month headings, （1） numbering, full-width digits, Windows line endings", () => {
-    const text = ["2026年党支部工作安排", "", "3月：", "（1）召开支委会；", "（2）开展主题党日活动。", "", "４月：", "１．书记讲党课", "２．组织理论学习", "10月份", "(1)召开党员大会"].join("\r\n");
+    const text = [
+      "2026年党支部工作安排",
+      "",
+      "3月：",
+      "（1）召开支委会；",
+      "（2）开展主题党日活动。",
+      "",
+      "４月：",
+      "１．书记讲党课",
+      "２．组织理论学习",
+      "10月份",
+      "(1)召开党员大会",
+    ].join("\r\n");
     const { rows, skipped } = parsePlan(text, { year: 2026 });
     expect(rows.map((r) => [r.month, r.type, r.topic, r.sourceLine])).toEqual([
       [3, "支部委员会", "召开支委会", 4],
@@ -138,7 +154,8 @@ describe("other plan styles", () => {
   test("an inline month range gives one row per month (党小组，4—7月份 → 4 rows)", () => {
     const { rows } = plan(["五、专项活动", "1、开展“书香党小组”读书活动（党小组，4—7月份）"]);
     expect(rows.map((r) => r.month)).toEqual([4, 5, 6, 7]);
-    for (const r of rows) expect(r).toMatchObject({ owner: "党小组", topic: "开展“书香党小组”读书活动", sourceLine: 2 });
+    for (const r of rows)
+      expect(r).toMatchObject({ owner: "党小组", topic: "开展“书香党小组”读书活动", sourceLine: 2 });
     expect(rows[0]?.note).toMatch(/专项活动/);
     expect(rows[0]?.note).toMatch(/4—7月/);
     const first = plan(["1、开展读书活动（党小组，4—7月份）"], { rangeMode: "first-month" }).rows;
@@ -167,7 +184,9 @@ describe("other plan styles", () => {
 
   test("a bracket that names no month or owner stays in the topic", () => {
     const { rows } = plan(["三月份：", "1、组织观看电影（长津湖）；"]);
-    expect(rows).toEqual([{ month: 3, type: "其他", topic: "组织观看电影（长津湖）", owner: null, note: null, sourceLine: 2 }]);
+    expect(rows).toEqual([
+      { month: 3, type: "其他", topic: "组织观看电影（长津湖）", owner: null, note: null, sourceLine: 2 },
+    ]);
   });
 
   test("a bracketed month overrides the heading's; a bracketed owner alone keeps it", () => {
@@ -205,13 +224,23 @@ describe("other plan styles", () => {
   });
 
   test("numbered items outside any month and without a bracketed month are reported", () => {
-    const { rows, skipped } = plan(["五、专项活动", "1、组织一次红色教育基地参观学习；", "2、走访慰问困难党员（支部）"]);
+    const { rows, skipped } = plan([
+      "五、专项活动",
+      "1、组织一次红色教育基地参观学习；",
+      "2、走访慰问困难党员（支部）",
+    ]);
     expect(rows).toEqual([]);
     expect(skipped.map((s) => s.line)).toEqual([2, 3]);
   });
 
   test("a section heading ends the month: its items need their own month", () => {
-    const { rows, skipped } = plan(["十二月份：", "1、召开组织生活会；", "六、专项活动", "1、走访慰问老党员（支部，十二月份）", "2、开展读书活动"]);
+    const { rows, skipped } = plan([
+      "十二月份：",
+      "1、召开组织生活会；",
+      "六、专项活动",
+      "1、走访慰问老党员（支部，十二月份）",
+      "2、开展读书活动",
+    ]);
     expect(rows.map((r) => [r.month, r.topic])).toEqual([
       [12, "召开组织生活会"],
       [12, "走访慰问老党员"],
@@ -267,7 +296,12 @@ describe("other plan styles", () => {
   });
 
   test("an item broken over two lines is one item", () => {
-    const { rows, skipped } = plan(["一月份：", "1、召开支委会，研究部署寒假期间", "党员教育管理工作；", "2、开展主题党日活动。"]);
+    const { rows, skipped } = plan([
+      "一月份：",
+      "1、召开支委会，研究部署寒假期间",
+      "党员教育管理工作；",
+      "2、开展主题党日活动。",
+    ]);
     expect(skipped).toEqual([]);
     expect(rows.map((r) => [r.topic, r.sourceLine])).toEqual([
       ["召开支委会，研究部署寒假期间党员教育管理工作", 2],
@@ -365,9 +399,42 @@ describe("guessing", () => {
 });
 
 describe("any text", () => {
-  const FRAGMENTS = ["三月份：", "3月", "十二月份", "七、八月份：", "1、", "（1）", "①", "一、", "（一）", "召开支委会", "党课", "（支部，五月份）", "(党小组,4—7月份)", "（", "）", "；", "。", "：", "—", "月", "份", "13", "\u3000", " ", "\ufeff", "学习", "专项活动", "2026年"];
-  const LINE = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), { maxLength: 6 }).map((parts) => parts.join(""));
-  const TEXT = fc.tuple(fc.array(LINE, { maxLength: 12 }), fc.constantFrom("\n", "\r\n", "\r")).map(([lines, eol]) => lines.join(eol));
+  const FRAGMENTS = [
+    "三月份：",
+    "3月",
+    "十二月份",
+    "七、八月份：",
+    "1、",
+    "（1）",
+    "①",
+    "一、",
+    "（一）",
+    "召开支委会",
+    "党课",
+    "（支部，五月份）",
+    "(党小组,4—7月份)",
+    "（",
+    "）",
+    "；",
+    "。",
+    "：",
+    "—",
+    "月",
+    "份",
+    "13",
+    "\u3000",
+    " ",
+    "\ufeff",
+    "学习",
+    "专项活动",
+    "2026年",
+  ];
+  const LINE = fc
+    .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), { maxLength: 6 })
+    .map((parts) => parts.join(""));
+  const TEXT = fc
+    .tuple(fc.array(LINE, { maxLength: 12 }), fc.constantFrom("\n", "\r\n", "\r"))
+    .map(([lines, eol]) => lines.join(eol));
 
   test("never throws; rows have a month 1–12, a topic and a source line; skipped lines are real lines", () => {
     fc.assert(

@@ -5,7 +5,10 @@ import { check, sheetOf } from "../helpers/build-sheet";
 
 describe("person on issues", () => {
   test("a row issue carries the row's cleaned 姓名; a row without a name gives null", () => {
-    const run = runRoster([basePerson({ name: " 邱筠 ", ethnicity: "汉" }), basePerson({ name: null, idNumber: makeId("19850615", "133") })]);
+    const run = runRoster([
+      basePerson({ name: " 邱筠 ", ethnicity: "汉" }),
+      basePerson({ name: null, idNumber: makeId("19850615", "133") }),
+    ]);
     expect(run.of("cell.enum").map((i) => i.person)).toEqual(["邱筠"]);
     expect(run.of("cell.whitespace").map((i) => i.person)).toEqual(["邱筠"]);
     expect(run.of("cell.required").map((i) => i.person)).toEqual([null]);
@@ -18,7 +21,13 @@ describe("person on issues", () => {
   });
 
   test("a sheet without a 姓名 column gives null", () => {
-    const { issues } = check([sheetOf("月度安排", ["月份", "日期", "活动类型", "内容", "状态"], [{ 月份: 3, 日期: date(2026, 4, 2), 活动类型: "党课", 内容: "学习", 状态: "计划" }])]);
+    const { issues } = check([
+      sheetOf(
+        "月度安排",
+        ["月份", "日期", "活动类型", "内容", "状态"],
+        [{ 月份: 3, 日期: date(2026, 4, 2), 活动类型: "党课", 内容: "学习", 状态: "计划" }],
+      ),
+    ]);
     expect(issues.length).toBeGreaterThan(0);
     for (const i of issues) expect(i.person).toBeNull();
   });

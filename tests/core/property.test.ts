@@ -3,49 +3,24 @@
  * known rule id, and every issue formats in both languages (SPEC §7: bad input never crashes).
  */
 import fc from "fast-check";
-import type {
-  CellValue,
-  MergeRange,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from "../../src/core/types";
+import type { CellValue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
 import { SEVERITIES } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/engine";
 import { ALL_RULE_IDS } from "../../src/core/rules";
 import { formatIssue } from "../../src/core/messages";
 import { parseAddress } from "../../src/core/address";
-import {
-  ALIASES,
-  AS_OF,
-  CANONICAL,
-  REQUIRED_KEYS,
-  ROSTER_FIELDS,
-  date,
-  makeId,
-} from "../helpers/build";
+import { ALIASES, AS_OF, CANONICAL, REQUIRED_KEYS, ROSTER_FIELDS, date, makeId } from "../helpers/build";
 
 const RUNS = Number(process.env["PROPERTY_RUNS"] ?? 300);
 
-const HEADER_WORDS: string[] = ROSTER_FIELDS.flatMap((k) => [
-  CANONICAL[k],
-  ...ALIASES[k],
-]);
+const HEADER_WORDS: string[] = ROSTER_FIELDS.flatMap((k) => [CANONICAL[k], ...ALIASES[k]]);
 const HEADER_VARIANTS = fc.oneof(
   fc.constantFrom(...HEADER_WORDS),
   fc.constantFrom(...HEADER_WORDS).map((h) => `${h} *`),
   fc.constantFrom(...HEADER_WORDS).map((h) => `${h}（元）`),
   fc.constantFrom(...HEADER_WORDS).map((h) => h.split("").join("\n")),
   fc.constantFrom(...HEADER_WORDS).map((h) => `\u3000${h}`),
-  fc.constantFrom(
-    "工号",
-    "家庭住址",
-    "设置",
-    "项目",
-    "值",
-    "统计截止日期",
-    "",
-    "师德师风(20)",
-  ),
+  fc.constantFrom("工号", "家庭住址", "设置", "项目", "值", "统计截止日期", "", "师德师风(20)"),
 );
 
 const TEXT_POOL = [
@@ -118,17 +93,7 @@ const TEXT_POOL = [
   "加分上限",
 ];
 
-const ERROR_CODES = [
-  "#N/A",
-  "#REF!",
-  "#VALUE!",
-  "#DIV/0!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-];
+const ERROR_CODES = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"];
 
 const idArb = fc
   .record({
@@ -138,10 +103,7 @@ const idArb = fc
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ y, m, d, seq }) =>
-    makeId(
-      `${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}`,
-      String(seq).padStart(3, "0"),
-    ),
+    makeId(`${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}`, String(seq).padStart(3, "0")),
   );
 
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
@@ -154,11 +116,7 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 2, arbitrary: idArb },
   {
     weight: 1,
-    arbitrary: idArb.map((s) =>
-      s
-        .toLowerCase()
-        .replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
-    ),
+    arbitrary: idArb.map((s) => s.toLowerCase().replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))),
   },
   { weight: 2, arbitrary: fc.integer({ min: -100000, max: 100000 }) },
   { weight: 1, arbitrary: fc.integer({ min: 19000101, max: 20301231 }) },
@@ -166,16 +124,7 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: fc.double({ min: 1000, max: 9999.99, noNaN: true }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(
-      110105198506151230,
-      13812345678,
-      2958465,
-      2958466,
-      0,
-      -0,
-      1e21,
-      Number.MAX_SAFE_INTEGER,
-    ),
+    arbitrary: fc.constantFrom(110105198506151230, 13812345678, 2958465, 2958466, 0, -0, 1e21, Number.MAX_SAFE_INTEGER),
   },
   { weight: 1, arbitrary: fc.boolean() },
   {
@@ -200,17 +149,13 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .constantFrom(...ERROR_CODES)
-      .map((code) => ({ kind: "error" as const, code })),
+    arbitrary: fc.constantFrom(...ERROR_CODES).map((code) => ({ kind: "error" as const, code })),
   },
 );
 
 const HEADER_SET = new Set(HEADER_WORDS);
 /** Cells that cannot be taken for a roster header. */
-const dataCellArb = cellArb.filter(
-  (v) => typeof v !== "string" || !HEADER_SET.has(v.trim()),
-);
+const dataCellArb = cellArb.filter((v) => typeof v !== "string" || !HEADER_SET.has(v.trim()));
 
 const mergeArb: fc.Arbitrary<MergeRange> = fc
   .record({
@@ -232,10 +177,7 @@ interface GenSheet {
 
 const sheetArb: fc.Arbitrary<GenSheet> = fc
   .record({
-    name: fc.oneof(
-      fc.constantFrom("党员花名册", "Sheet1", "设置", " 设置 ", "名册"),
-      fc.string({ maxLength: 6 }),
-    ),
+    name: fc.oneof(fc.constantFrom("党员花名册", "Sheet1", "设置", " 设置 ", "名册"), fc.string({ maxLength: 6 })),
     width: fc.integer({ min: 0, max: 25 }),
     rows: fc.array(fc.array(cellArb, { maxLength: 25 }), { maxLength: 30 }),
     header: fc.option(
@@ -249,43 +191,27 @@ const sheetArb: fc.Arbitrary<GenSheet> = fc
       { nil: null },
     ),
     // Sometimes a properly shaped roster header in random order.
-    fullHeader: fc.option(
-      fc.shuffledSubarray([...ROSTER_FIELDS], { minLength: 2 }),
-      { nil: null },
-    ),
+    fullHeader: fc.option(fc.shuffledSubarray([...ROSTER_FIELDS], { minLength: 2 }), { nil: null }),
     merges: fc.array(mergeArb, { maxLength: 6 }),
     originRow: fc.integer({ min: 1, max: 5 }),
     originCol: fc.integer({ min: 1, max: 5 }),
   })
-  .map(
-    ({
-      name,
-      width,
-      rows,
-      header,
-      fullHeader,
-      merges,
-      originRow,
-      originCol,
-    }) => {
-      const values: CellValue[][] = rows.map((r) =>
-        r.slice(0, Math.max(width, 1)),
+  .map(({ name, width, rows, header, fullHeader, merges, originRow, originCol }) => {
+    const values: CellValue[][] = rows.map((r) => r.slice(0, Math.max(width, 1)));
+    if (header)
+      values.splice(
+        Math.min(header.at, values.length),
+        0,
+        header.cells.map((c) => c ?? null),
       );
-      if (header)
-        values.splice(
-          Math.min(header.at, values.length),
-          0,
-          header.cells.map((c) => c ?? null),
-        );
-      if (fullHeader)
-        values.splice(
-          Math.min(1, values.length),
-          0,
-          fullHeader.map((k) => CANONICAL[k]),
-        );
-      return { sheet: { name, values, originRow, originCol, merges } };
-    },
-  );
+    if (fullHeader)
+      values.splice(
+        Math.min(1, values.length),
+        0,
+        fullHeader.map((k) => CANONICAL[k]),
+      );
+    return { sheet: { name, values, originRow, originCol, merges } };
+  });
 
 const workbookArb: fc.Arbitrary<WorkbookSnapshot> = fc
   .record({
@@ -318,8 +244,7 @@ const workbookArb: fc.Arbitrary<WorkbookSnapshot> = fc
       name: `${s.sheet.name}#${i}`,
     }));
     // Keep the special names exact for one of them so the 设置 path is exercised.
-    if (sheets[0]?.sheet.name === "设置")
-      list[0] = { ...list[0]!, name: "设置" };
+    if (sheets[0]?.sheet.name === "设置") list[0] = { ...list[0]!, name: "设置" };
     if (settings && !list.some((s) => s.name === "设置"))
       list.push({
         name: "设置",
@@ -351,10 +276,7 @@ describe("validateWorkbook on random grids", () => {
   test("never throws; issues point inside their sheet, have known ids and format in both languages", () => {
     fc.assert(
       fc.property(workbookArb, fc.boolean(), (wb, fixedAsOf) => {
-        const result = validateWorkbook(
-          wb,
-          fixedAsOf ? { asOf: AS_OF } : { today: AS_OF },
-        );
+        const result = validateWorkbook(wb, fixedAsOf ? { asOf: AS_OF } : { today: AS_OF });
         expect(result.sheets.length).toBe(wb.sheets.length);
         let errors = 0;
         let warnings = 0;
@@ -424,13 +346,8 @@ describe("validateWorkbook on random grids", () => {
       .record({
         fields: fc
           .shuffledSubarray([...ROSTER_FIELDS], { minLength: 4 })
-          .filter(
-            (f) => REQUIRED_KEYS.filter((k) => f.includes(k)).length >= 3,
-          ),
-        rows: fc.array(
-          fc.array(dataCellArb, { minLength: 20, maxLength: 20 }),
-          { maxLength: 20 },
-        ),
+          .filter((f) => REQUIRED_KEYS.filter((k) => f.includes(k)).length >= 3),
+        rows: fc.array(fc.array(dataCellArb, { minLength: 20, maxLength: 20 }), { maxLength: 20 }),
         above: fc.integer({ min: 0, max: 9 }),
       })
       .map(({ fields, rows, above }) => {
@@ -446,10 +363,7 @@ describe("validateWorkbook on random grids", () => {
       });
     fc.assert(
       fc.property(rosterArb, ({ headerRow, width, sheet }) => {
-        const result = validateWorkbook(
-          { name: "r.xlsx", sheets: [sheet] },
-          { asOf: AS_OF },
-        );
+        const result = validateWorkbook({ name: "r.xlsx", sheets: [sheet] }, { asOf: AS_OF });
         expect(result.sheets[0]).toMatchObject({
           template: "roster",
           headerRow,
@@ -458,8 +372,7 @@ describe("validateWorkbook on random grids", () => {
           if (issue.row === null) continue;
           const a = parseAddress(issue.cell!)!;
           expect(a.col).toBeLessThanOrEqual(width);
-          if (issue.rule.startsWith("header."))
-            expect(issue.row).toBe(headerRow);
+          if (issue.rule.startsWith("header.")) expect(issue.row).toBe(headerRow);
           else expect(issue.row).toBeGreaterThan(headerRow);
         }
       }),

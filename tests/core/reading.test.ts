@@ -23,10 +23,7 @@ import {
 /** The first data row as the engine read it. */
 function firstRow(run: ReturnType<typeof runRoster>): DataRow {
   const ctx = run.result.contexts[0];
-  if (!ctx)
-    throw new Error(
-      `no recognised sheet: ${JSON.stringify(run.result.sheets)}`,
-    );
+  if (!ctx) throw new Error(`no recognised sheet: ${JSON.stringify(run.result.sheets)}`);
   return ctx.rows[0]!;
 }
 
@@ -36,11 +33,7 @@ function excelSerial(y: number, m: number, d: number): number {
 }
 
 const filler = (n: number): CellValue[][] =>
-  Array.from({ length: n }, (_, i) => [
-    `填表说明第${i + 1}行`,
-    null,
-    i === 0 ? "单位：人" : null,
-  ]);
+  Array.from({ length: n }, (_, i) => [`填表说明第${i + 1}行`, null, i === 0 ? "单位：人" : null]);
 
 describe("header recognition", () => {
   test.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])(
@@ -55,9 +48,7 @@ describe("header recognition", () => {
         headerRow: n,
         dataRows: 1,
       });
-      expect(run.issues.map((i) => [i.rule, i.cell, i.row])).toEqual([
-        ["roster.gender.mismatch", `C${n + 1}`, n + 1],
-      ]);
+      expect(run.issues.map((i) => [i.rule, i.cell, i.row])).toEqual([["roster.gender.mismatch", `C${n + 1}`, n + 1]]);
     },
   );
 
@@ -74,18 +65,15 @@ describe("header recognition", () => {
   });
 
   // The header must sit in the sheet's first 10 rows, whatever row the snapshot starts at.
-  test(
-    "header beyond sheet row 10 is not found even when the snapshot starts lower (originRow 3)",
-    () => {
-      const run = runRoster([basePerson()], {
-        title: null,
-        above: filler(9),
-        originRow: 3,
-      });
-      expect(run.built.headerRow).toBe(12);
-      expect(run.result.sheets[0]).toMatchObject({ template: null });
-    },
-  );
+  test("header beyond sheet row 10 is not found even when the snapshot starts lower (originRow 3)", () => {
+    const run = runRoster([basePerson()], {
+      title: null,
+      above: filler(9),
+      originRow: 3,
+    });
+    expect(run.built.headerRow).toBe(12);
+    expect(run.result.sheets[0]).toMatchObject({ template: null });
+  });
 
   test("merged two-line title above the header", () => {
     const run = runRoster([basePerson()], {
@@ -115,19 +103,13 @@ describe("header recognition", () => {
   test("alias headers in shuffled order are mapped by header, not position", () => {
     // Every field that has an alias uses its last alias; order reversed and interleaved.
     const order: RosterKey[] = [...ROSTER_FIELDS].reverse();
-    const shuffled = [
-      ...order.filter((_, i) => i % 2 === 0),
-      ...order.filter((_, i) => i % 2 === 1),
-    ];
+    const shuffled = [...order.filter((_, i) => i % 2 === 0), ...order.filter((_, i) => i % 2 === 1)];
     const headers: Record<string, string> = {};
     for (const k of shuffled) headers[k] = ALIASES[k].at(-1) ?? CANONICAL[k];
-    const run = runRoster(
-      [
-        basePerson(),
-        basePerson({ idNumber: makeId("19850615", "135"), dues: 44 }),
-      ],
-      { fields: shuffled, headers },
-    );
+    const run = runRoster([basePerson(), basePerson({ idNumber: makeId("19850615", "135"), dues: 44 })], {
+      fields: shuffled,
+      headers,
+    });
     const expected: Record<string, string> = {};
     shuffled.forEach((k, i) => (expected[k] = columnLetter(i + 1)));
     expect(run.result.sheets[0]).toMatchObject({
@@ -136,18 +118,12 @@ describe("header recognition", () => {
       dataRows: 2,
       columns: expected,
     });
-    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
-      ["roster.dues.rate", `${expected["dues"]}4`],
-    ]);
+    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([["roster.dues.rate", `${expected["dues"]}4`]]);
   });
 
-  test.each(
-    ROSTER_FIELDS.flatMap((k) => ALIASES[k].map((a) => [k, a] as const)),
-  )("alias %s ← %s", (key, alias) => {
+  test.each(ROSTER_FIELDS.flatMap((k) => ALIASES[k].map((a) => [k, a] as const)))("alias %s ← %s", (key, alias) => {
     const run = runRoster([basePerson()], { headers: { [key]: alias } });
-    expect(run.result.sheets[0]!.columns[key]).toBe(
-      columnLetter(ROSTER_FIELDS.indexOf(key) + 1),
-    );
+    expect(run.result.sheets[0]!.columns[key]).toBe(columnLetter(ROSTER_FIELDS.indexOf(key) + 1));
     expect(run.issues).toEqual([]);
   });
 
@@ -222,9 +198,7 @@ describe("header recognition", () => {
     ["employment", "在职／退休"],
   ])("%s ← header %p", (key, header) => {
     const run = runRoster([basePerson()], { headers: { [key]: header } });
-    expect(run.result.sheets[0]!.columns[key]).toBe(
-      columnLetter(ROSTER_FIELDS.indexOf(key) + 1),
-    );
+    expect(run.result.sheets[0]!.columns[key]).toBe(columnLetter(ROSTER_FIELDS.indexOf(key) + 1));
     expect(run.issues).toEqual([]);
   });
 
@@ -252,17 +226,9 @@ describe("header recognition", () => {
   });
 
   test("a sheet named 设置 is never a template", () => {
-    const result = validate(
-      workbook(
-        rosterSheet([basePerson({ phone: "1" })], { name: "设置" }).sheet,
-      ),
-    );
-    expect(result.sheets).toEqual([
-      expect.objectContaining({ template: null }),
-    ]);
-    expect(result.issues.filter((i) => i.rule !== "settings.value")).toEqual(
-      [],
-    );
+    const result = validate(workbook(rosterSheet([basePerson({ phone: "1" })], { name: "设置" }).sheet));
+    expect(result.sheets).toEqual([expect.objectContaining({ template: null })]);
+    expect(result.issues.filter((i) => i.rule !== "settings.value")).toEqual([]);
   });
 
   test("sheet name does not matter; another sheet name is still a roster", () => {
@@ -276,21 +242,12 @@ describe("header recognition", () => {
       ["Sheet1", "roster"],
       ["2025年名册", "roster"],
     ]);
-    expect(result.issues.map((i) => [i.sheet, i.rule])).toEqual([
-      ["2025年名册", "roster.phone.format"],
-    ]);
+    expect(result.issues.map((i) => [i.sheet, i.rule])).toEqual([["2025年名册", "roster.phone.format"]]);
   });
 
   test("too few required headers → template null", () => {
     const run = runRoster([basePerson()], {
-      fields: [
-        "name",
-        "idNumber",
-        "phone",
-        "dues",
-        "duesBase",
-        "admissionDate",
-      ],
+      fields: ["name", "idNumber", "phone", "dues", "duesBase", "admissionDate"],
     });
     expect(run.result.sheets[0]).toMatchObject({ template: null, dataRows: 0 });
   });
@@ -319,9 +276,7 @@ describe("header recognition", () => {
     );
     const result = validate(wb, { sheet: "B" });
     expect(result.sheets.map((s) => s.sheet)).toEqual(["B"]);
-    expect(result.issues.map((i) => [i.sheet, i.params["value"]])).toEqual([
-      ["B", "2"],
-    ]);
+    expect(result.issues.map((i) => [i.sheet, i.params["value"]])).toEqual([["B", "2"]]);
   });
 
   test("a snapshot with an origin (values start at C5) reports sheet addresses", () => {
@@ -442,19 +397,15 @@ describe("date reading (SPEC §2.1)", () => {
 });
 
 describe("numbers and text", () => {
-  test.each<[CellValue]>([
-    ["4500"],
-    ["４５００"],
-    ["4,500"],
-    ["4500.00"],
-    [" 4500 "],
-    [4500],
-  ])("党费基数 %p reads as 4500", (v) => {
-    const run = runRoster([basePerson({ duesBase: v })]);
-    expect(firstRow(run).num("duesBase")).toBe(4500);
-    expect(run.of("cell.type")).toEqual([]);
-    expect(run.of("roster.dues.rate")).toEqual([]);
-  });
+  test.each<[CellValue]>([["4500"], ["４５００"], ["4,500"], ["4500.00"], [" 4500 "], [4500]])(
+    "党费基数 %p reads as 4500",
+    (v) => {
+      const run = runRoster([basePerson({ duesBase: v })]);
+      expect(firstRow(run).num("duesBase")).toBe(4500);
+      expect(run.of("cell.type")).toEqual([]);
+      expect(run.of("roster.dues.rate")).toEqual([]);
+    },
+  );
 
   test("月缴党费 as text '45.00' reads as 45", () => {
     const run = runRoster([basePerson({ dues: "45.00" })]);
@@ -463,9 +414,7 @@ describe("numbers and text", () => {
   });
 
   test("序号 as text reads as an integer", () => {
-    expect(firstRow(runRoster([basePerson({ seq: "12" })])).num("seq")).toBe(
-      12,
-    );
+    expect(firstRow(runRoster([basePerson({ seq: "12" })])).num("seq")).toBe(12);
   });
 
   test("a phone held as a number reads as its digits (valid mobile)", () => {
@@ -475,9 +424,7 @@ describe("numbers and text", () => {
   });
 
   test("text fields take numbers and dates as text", () => {
-    const run = runRoster([
-      basePerson({ post: 2020, group: 3, note: date(2020, 1, 2) }),
-    ]);
+    const run = runRoster([basePerson({ post: 2020, group: 3, note: date(2020, 1, 2) })]);
     const row = firstRow(run);
     expect(row.text("post")).toBe("2020");
     expect(row.text("group")).toBe("3");
@@ -525,9 +472,7 @@ describe("merged cells spanning data rows", () => {
       ],
     });
     const rows = run.result.contexts[0]!.rows;
-    expect(
-      rows.map((r) => [r.row, r.text("group"), r.text("category")]),
-    ).toEqual([
+    expect(rows.map((r) => [r.row, r.text("group"), r.text("category")])).toEqual([
       [3, "第二党小组", "正式党员"],
       [4, "第二党小组", "正式党员"],
       [5, "第二党小组", "正式党员"],
@@ -558,23 +503,18 @@ describe("merged cells spanning data rows", () => {
     // origin B4: title row 4, header row 5, data rows 6–8; 人员类别 is the 10th field → column 2+9 = K.
     expect(run.result.sheets[0]).toMatchObject({ headerRow: 5 });
     expect(run.result.sheets[0]!.columns["category"]).toBe("K");
-    expect(run.result.contexts[0]!.rows.map((r) => r.text("category"))).toEqual(
-      ["正式党员", "正式党员", "正式党员"],
-    );
+    expect(run.result.contexts[0]!.rows.map((r) => r.text("category"))).toEqual(["正式党员", "正式党员", "正式党员"]);
     expect(run.of("cell.required")).toEqual([]);
   });
 
   // A cell covered by a merge is empty in the file, so it does not make a row a data row (SPEC §3).
-  test(
-    "a row covered only by a merge (otherwise blank) is not a data row",
-    () => {
-      const run = runRoster([basePerson({ group: "第二党小组" }), null], {
-        merges: [{ top: 3, left: 9, bottom: 4, right: 9 }],
-      });
-      expect(run.result.contexts[0]!.rows.map((r) => r.row)).toEqual([3]);
-      expect(run.issues).toEqual([]);
-    },
-  );
+  test("a row covered only by a merge (otherwise blank) is not a data row", () => {
+    const run = runRoster([basePerson({ group: "第二党小组" }), null], {
+      merges: [{ top: 3, left: 9, bottom: 4, right: 9 }],
+    });
+    expect(run.result.contexts[0]!.rows.map((r) => r.row)).toEqual([3]);
+    expect(run.issues).toEqual([]);
+  });
 
   test("merges that do not fit the sheet do not throw", () => {
     const sheet: SheetSnapshot = {
@@ -586,8 +526,6 @@ describe("merged cells spanning data rows", () => {
       ],
     };
     expect(() => validate(workbook(sheet))).not.toThrow();
-    expect(ruleIds(validate(workbook(sheet)).issues)).toEqual([
-      "cell.required",
-    ]);
+    expect(ruleIds(validate(workbook(sheet)).issues)).toEqual(["cell.required"]);
   });
 });

@@ -19,15 +19,7 @@ import {
   rosterSheet,
 } from "../helpers/build";
 
-const FORMULA_ERRORS = [
-  "#N/A",
-  "#REF!",
-  "#VALUE!",
-  "#DIV/0!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-];
+const FORMULA_ERRORS = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!"];
 
 /** GB/T 3304, typed from the standard (not from src). */
 const ETHNICITIES_GB3304 =
@@ -69,9 +61,7 @@ describe("header.missing", () => {
       template: "roster",
       headerRow: 5,
     });
-    expect(
-      run.of("header.missing").map((i) => [i.cell, i.row, i.params["header"]]),
-    ).toEqual([["A5", 5, "性别"]]);
+    expect(run.of("header.missing").map((i) => [i.cell, i.row, i.params["header"]])).toEqual([["A5", 5, "性别"]]);
   });
 
   test("rows are still validated when a required header is missing", () => {
@@ -123,9 +113,7 @@ describe("header.duplicate", () => {
       fields,
       headers: { phone: "手机", x: "联系电话" },
     });
-    expect(run.of("header.duplicate").map((i) => [i.cell, i.field])).toEqual([
-      ["F2", "phone"],
-    ]);
+    expect(run.of("header.duplicate").map((i) => [i.cell, i.field])).toEqual([["F2", "phone"]]);
   });
 
   test("a canonical header repeated (two 姓名 columns)", () => {
@@ -134,9 +122,7 @@ describe("header.duplicate", () => {
       fields,
       headers: { name2: "姓名" },
     });
-    expect(run.of("header.duplicate").map((i) => [i.cell, i.severity])).toEqual(
-      [["E2", "warning"]],
-    );
+    expect(run.of("header.duplicate").map((i) => [i.cell, i.severity])).toEqual([["E2", "warning"]]);
   });
 
   test("no duplicate in the canonical sheet", () => {
@@ -170,18 +156,11 @@ describe("cell.required", () => {
     ["full-width space", "\u3000"],
     ["tab and newline", "\t\n"],
     ["zero-width", "\u200B"],
-  ])(
-    "whitespace-only 姓名 (%s) → cell.required AND cell.whitespace",
-    (_label, v) => {
-      const run = runRoster([basePerson({ name: v })]);
-      expect(run.of("cell.required").map((i) => [i.cell, i.field])).toEqual([
-        ["B3", "name"],
-      ]);
-      expect(
-        run.of("cell.whitespace").map((i) => [i.cell, i.field, i.severity]),
-      ).toEqual([["B3", "name", "warning"]]);
-    },
-  );
+  ])("whitespace-only 姓名 (%s) → cell.required AND cell.whitespace", (_label, v) => {
+    const run = runRoster([basePerson({ name: v })]);
+    expect(run.of("cell.required").map((i) => [i.cell, i.field])).toEqual([["B3", "name"]]);
+    expect(run.of("cell.whitespace").map((i) => [i.cell, i.field, i.severity])).toEqual([["B3", "name", "warning"]]);
+  });
 
   test("optional fields may be empty", () => {
     const run = runRoster([
@@ -202,18 +181,11 @@ describe("cell.required", () => {
 
   test("a row with only a 备注 is a data row with all four required cells empty", () => {
     const run = runRoster([basePerson(), { note: "调出" }]);
-    expect(run.of("cell.required").map((i) => i.cell)).toEqual([
-      "B4",
-      "C4",
-      "E4",
-      "J4",
-    ]);
+    expect(run.of("cell.required").map((i) => i.cell)).toEqual(["B4", "C4", "E4", "J4"]);
   });
 
   test("a formula error in a required cell is a formula error, not an empty cell", () => {
-    const run = runRoster([
-      basePerson({ name: { kind: "error", code: "#REF!" } }),
-    ]);
+    const run = runRoster([basePerson({ name: { kind: "error", code: "#REF!" } })]);
     expect(run.of("cell.required")).toEqual([]);
     expect(run.of("cell.formula-error").map((i) => i.cell)).toEqual(["B3"]);
   });
@@ -271,13 +243,9 @@ describe("cell.enum", () => {
   });
 
   test("女性 → error with suggestion 女", () => {
-    const run = runRoster([
-      basePerson({ gender: "女性", idNumber: makeId("19850615", "124") }),
-    ]);
+    const run = runRoster([basePerson({ gender: "女性", idNumber: makeId("19850615", "124") })]);
     const e = run.of("cell.enum");
-    expect(e.map((i) => [i.cell, i.params["suggestion"]])).toEqual([
-      ["C3", "女"],
-    ]);
+    expect(e.map((i) => [i.cell, i.params["suggestion"]])).toEqual([["C3", "女"]]);
   });
 
   test("回 → suggests 回族; 维吾尔 → 维吾尔族", () => {
@@ -285,17 +253,12 @@ describe("cell.enum", () => {
       basePerson({ ethnicity: "回" }),
       basePerson({ ethnicity: "维吾尔", idNumber: makeId("19850615", "133") }),
     ]);
-    expect(run.of("cell.enum").map((i) => i.params["suggestion"])).toEqual([
-      "回族",
-      "维吾尔族",
-    ]);
+    expect(run.of("cell.enum").map((i) => i.params["suggestion"])).toEqual(["回族", "维吾尔族"]);
   });
 
   test("人员类别 not in the list → error on J", () => {
     const run = runRoster([basePerson({ category: "群众" })]);
-    expect(run.of("cell.enum").map((i) => [i.cell, i.field])).toEqual([
-      ["J3", "category"],
-    ]);
+    expect(run.of("cell.enum").map((i) => [i.cell, i.field])).toEqual([["J3", "category"]]);
   });
 
   test.each(ETHNICITIES_GB3304.split(" "))("%s is allowed", (ethnicity) => {
@@ -323,17 +286,14 @@ describe("cell.enum", () => {
     ["employment", "学生", "学生"],
   ])("%s: %s is accepted and read as %s", (field, typed, canonical) => {
     const over: Record<string, CellValue> = { [field]: typed };
-    if (typed === "中共预备党员")
-      Object.assign(over, { fullDate: null, admissionDate: date(2026, 3, 1) });
+    if (typed === "中共预备党员") Object.assign(over, { fullDate: null, admissionDate: date(2026, 3, 1) });
     const run = runRoster([basePerson(over)]);
     expect(run.of("cell.enum")).toEqual([]);
     expect(run.result.contexts[0]!.rows[0]!.text(field)).toBe(canonical);
   });
 
   test("spaces and full-width letters around an allowed value are not an enum error", () => {
-    const run = runRoster([
-      basePerson({ gender: " 男 ", education: "\u3000本科" }),
-    ]);
+    const run = runRoster([basePerson({ gender: " 男 ", education: "\u3000本科" })]);
     expect(run.of("cell.enum")).toEqual([]);
     expect(run.result.contexts[0]!.rows[0]!.text("gender")).toBe("男");
   });
@@ -357,17 +317,10 @@ describe("cell.formula-error", () => {
     ["dues", "S3"],
     ["admissionDate", "O3"],
     ["category", "J3"],
-  ])(
-    "in %s: formula error only, no cell.type / cell.enum, and dependent rules stay quiet",
-    (field, cell) => {
-      const run = runRoster([
-        basePerson({ [field]: { kind: "error", code: "#DIV/0!" } }),
-      ]);
-      expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
-        ["cell.formula-error", cell],
-      ]);
-    },
-  );
+  ])("in %s: formula error only, no cell.type / cell.enum, and dependent rules stay quiet", (field, cell) => {
+    const run = runRoster([basePerson({ [field]: { kind: "error", code: "#DIV/0!" } })]);
+    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([["cell.formula-error", cell]]);
+  });
 });
 
 describe("cell.whitespace", () => {
@@ -390,17 +343,11 @@ describe("cell.whitespace", () => {
       field: "name",
     });
     expect(run.of("cell.required")).toEqual([]);
-    expect(run.result.contexts[0]!.rows[0]!.text("name")).not.toMatch(
-      /^\s|\s$|\u200B|\uFEFF/,
-    );
+    expect(run.result.contexts[0]!.rows[0]!.text("name")).not.toMatch(/^\s|\s$|\u200B|\uFEFF/);
   });
 
   test("a half-width space inside text is fine", () => {
-    expect(
-      runRoster([basePerson({ name: "阿依古丽 买买提" })]).of(
-        "cell.whitespace",
-      ),
-    ).toEqual([]);
+    expect(runRoster([basePerson({ name: "阿依古丽 买买提" })]).of("cell.whitespace")).toEqual([]);
   });
 
   test("spaces around an id / number / date are flagged but the value still reads", () => {
@@ -411,42 +358,32 @@ describe("cell.whitespace", () => {
         applicationDate: " 2005-03-01\u3000",
       }),
     ]);
-    expect(run.of("cell.whitespace").map((i) => i.cell)).toEqual([
-      "E3",
-      "L3",
-      "R3",
-    ]);
+    expect(run.of("cell.whitespace").map((i) => i.cell)).toEqual(["E3", "L3", "R3"]);
     expect(ruleIds(run.issues)).toEqual(["cell.whitespace"]);
   });
 
   test("an invisible character in an id is flagged but the id still reads", () => {
     const run = runRoster([basePerson({ idNumber: makeId() + "\u200B" })]);
-    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
-      ["cell.whitespace", "E3"],
-    ]);
+    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([["cell.whitespace", "E3"]]);
   });
 
   // Invisible characters are a cell.whitespace warning; the value itself is still read.
-  test(
-    "an invisible character in a date or number is flagged but the value still reads",
-    () => {
-      const run = runRoster([
-        basePerson({
-          duesBase: "4500\u200B",
-          applicationDate: "\u200B2005-03-01",
-        }),
-      ]);
-      expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
-        ["cell.whitespace", "L3"],
-        ["cell.whitespace", "R3"],
-      ]);
-    },
-  );
+  test("an invisible character in a date or number is flagged but the value still reads", () => {
+    const run = runRoster([
+      basePerson({
+        duesBase: "4500\u200B",
+        applicationDate: "\u200B2005-03-01",
+      }),
+    ]);
+    expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
+      ["cell.whitespace", "L3"],
+      ["cell.whitespace", "R3"],
+    ]);
+  });
 });
 
 describe("settings.value (设置 sheet)", () => {
-  const labelKey = (label: string) =>
-    SETTING_DEFS.find((d) => d.label === label)!.key;
+  const labelKey = (label: string) => SETTING_DEFS.find((d) => d.label === label)!.key;
 
   test("bad 统计截止日期 → warning at its value cell; as-of falls back", () => {
     const wb = workbook(
@@ -470,51 +407,29 @@ describe("settings.value (设置 sheet)", () => {
   });
 
   test("a good 统计截止日期 is the as-of; the option overrides it", () => {
-    const wb = workbook(
-      rosterSheet([basePerson()]).sheet,
-      settingsSheet([["统计截止日期", "2026年6月30日"]]),
-    );
-    expect(validateWorkbook(wb, { today: date(2026, 1, 5) }).asOf).toEqual(
-      date(2026, 6, 30),
-    );
+    const wb = workbook(rosterSheet([basePerson()]).sheet, settingsSheet([["统计截止日期", "2026年6月30日"]]));
+    expect(validateWorkbook(wb, { today: date(2026, 1, 5) }).asOf).toEqual(date(2026, 6, 30));
     expect(validate(wb).asOf).toEqual(AS_OF);
     expect(validate(wb).issues).toEqual([]);
   });
 
-  test.each(["abc", "150%", "-5", "120"])(
-    "bad percent %p for 到会率预警线 → warning, default 80%% kept",
+  test.each(["abc", "150%", "-5", "120"])("bad percent %p for 到会率预警线 → warning, default 80%% kept", (v) => {
+    const wb = workbook(settingsSheet([["到会率预警线", v]]));
+    const result = validate(wb);
+    const s = result.issues.filter((i) => i.rule === "settings.value");
+    expect(s.map((i) => [i.cell, i.severity, i.params["value"]])).toEqual([["B2", "warning", v]]);
+    expect(result.settings.values[labelKey("到会率预警线")]).toBeCloseTo(0.8, 10);
+  });
+
+  test.each<[CellValue]>([["20%"], ["0.2"], ["20"], ["1/5"], [0.2], [20], ["２０％"], [" 20% "]])(
+    "percent %p → 0.2",
     (v) => {
-      const wb = workbook(settingsSheet([["到会率预警线", v]]));
-      const result = validate(wb);
-      const s = result.issues.filter((i) => i.rule === "settings.value");
-      expect(s.map((i) => [i.cell, i.severity, i.params["value"]])).toEqual([
-        ["B2", "warning", v],
-      ]);
-      expect(result.settings.values[labelKey("到会率预警线")]).toBeCloseTo(
-        0.8,
-        10,
-      );
+      const result = validate(workbook(settingsSheet([["考核优秀比例上限", v]])));
+      expect(result.issues).toEqual([]);
+      expect(result.settings.values[labelKey("考核优秀比例上限")]).toBeCloseTo(0.2, 10);
+      expect(parsePercent(v)).toBeCloseTo(0.2, 10);
     },
   );
-
-  test.each<[CellValue]>([
-    ["20%"],
-    ["0.2"],
-    ["20"],
-    ["1/5"],
-    [0.2],
-    [20],
-    ["２０％"],
-    [" 20% "],
-  ])("percent %p → 0.2", (v) => {
-    const result = validate(workbook(settingsSheet([["考核优秀比例上限", v]])));
-    expect(result.issues).toEqual([]);
-    expect(result.settings.values[labelKey("考核优秀比例上限")]).toBeCloseTo(
-      0.2,
-      10,
-    );
-    expect(parsePercent(v)).toBeCloseTo(0.2, 10);
-  });
 
   test("percent: 1 or more is a percentage, below 1 a fraction", () => {
     expect(parsePercent(1)).toBeCloseTo(0.01, 10);
@@ -541,18 +456,9 @@ describe("settings.value (设置 sheet)", () => {
 
   test("defaults when there is no 设置 sheet", () => {
     const result = validate(workbook(rosterSheet([basePerson()]).sheet));
-    expect(result.settings.values[labelKey("到会率预警线")]).toBeCloseTo(
-      0.8,
-      10,
-    );
-    expect(result.settings.values[labelKey("考核优秀比例上限")]).toBeCloseTo(
-      0.2,
-      10,
-    );
-    expect(result.settings.values[labelKey("评议优秀比例上限")]).toBeCloseTo(
-      1 / 3,
-      10,
-    );
+    expect(result.settings.values[labelKey("到会率预警线")]).toBeCloseTo(0.8, 10);
+    expect(result.settings.values[labelKey("考核优秀比例上限")]).toBeCloseTo(0.2, 10);
+    expect(result.settings.values[labelKey("评议优秀比例上限")]).toBeCloseTo(1 / 3, 10);
     expect(result.settings.values[labelKey("加分上限")]).toBe(5);
     expect(result.settings.values[labelKey("优秀分数线")]).toBe(90);
     expect(result.settings.values[labelKey("合格分数线")]).toBe(70);
@@ -563,11 +469,7 @@ describe("settings.value (设置 sheet)", () => {
   test("the 设置 sheet is listed with template null even when it holds roster headers", () => {
     const built = rosterSheet([basePerson({ gender: "女" })], { name: "设置" });
     const result = validate(workbook(built.sheet));
-    expect(result.sheets).toEqual([
-      expect.objectContaining({ sheet: "设置", template: null }),
-    ]);
-    expect(result.issues.filter((i) => i.rule.startsWith("roster."))).toEqual(
-      [],
-    );
+    expect(result.sheets).toEqual([expect.objectContaining({ sheet: "设置", template: null })]);
+    expect(result.issues.filter((i) => i.rule.startsWith("roster."))).toEqual([]);
   });
 });

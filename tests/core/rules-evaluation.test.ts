@@ -1,7 +1,25 @@
 import type { CellValue } from "../../src/core/types";
 import { check, pairs, settingsOf, sheetOf } from "../helpers/build-sheet";
 
-const HEADERS = ["序号", "姓名", "部门", "岗位", "师德师风(20)", "出勤考勤（10）", "工作量(20)", "教学质量(30)", "教育科研(10)", "特色工作(10)", "加分", "扣分", "总分", "排名", "等次", "师德一票否决", "备注"];
+const HEADERS = [
+  "序号",
+  "姓名",
+  "部门",
+  "岗位",
+  "师德师风(20)",
+  "出勤考勤（10）",
+  "工作量(20)",
+  "教学质量(30)",
+  "教育科研(10)",
+  "特色工作(10)",
+  "加分",
+  "扣分",
+  "总分",
+  "排名",
+  "等次",
+  "师德一票否决",
+  "备注",
+];
 // Columns: A 序号 … E–J items, K 加分, L 扣分, M 总分, N 排名, O 等次, P 否决.
 
 function person(scores: number[], extra: Record<string, CellValue> = {}): Record<string, CellValue> {
@@ -27,15 +45,49 @@ describe("evaluation template recognition", () => {
     expect(issues).toEqual([]);
     const sheet = result.sheets[0]!;
     expect(sheet.template).toBe("evaluation");
-    expect(sheet.columns).toMatchObject({ "item:师德师风": "E", "item:出勤考勤": "F", "item:特色工作": "J", total: "M", grade: "O" });
+    expect(sheet.columns).toMatchObject({
+      "item:师德师风": "E",
+      "item:出勤考勤": "F",
+      "item:特色工作": "J",
+      total: "M",
+      grade: "O",
+    });
   });
 
   test("a school's own items and maxima work without configuration", () => {
     const headers = ["姓名", "年级组", "德(30)", "能(30)", "勤(20)", "绩（20）", "总分", "等次"];
     // One graded row allows floor(20 % × 1) = 0 优秀, so these rows stay 合格.
-    const ok = run([{ 姓名: "李明", 年级组: "高一", "德(30)": 25, "能(30)": 25, "勤(20)": 18, "绩（20）": 17, 总分: 85, 等次: "合格" }], headers);
+    const ok = run(
+      [
+        {
+          姓名: "李明",
+          年级组: "高一",
+          "德(30)": 25,
+          "能(30)": 25,
+          "勤(20)": 18,
+          "绩（20）": 17,
+          总分: 85,
+          等次: "合格",
+        },
+      ],
+      headers,
+    );
     expect(ok.issues).toEqual([]);
-    const bad = run([{ 姓名: "李明", 年级组: "高一", "德(30)": 31, "能(30)": 20, "勤(20)": 18, "绩（20）": 17, 总分: 86, 等次: "合格" }], headers);
+    const bad = run(
+      [
+        {
+          姓名: "李明",
+          年级组: "高一",
+          "德(30)": 31,
+          "能(30)": 20,
+          "勤(20)": 18,
+          "绩（20）": 17,
+          总分: 86,
+          等次: "合格",
+        },
+      ],
+      headers,
+    );
     expect(pairs(bad.issues)).toEqual([["eval.score.range", "C3"]]);
   });
 });
@@ -49,14 +101,21 @@ describe("evaluation rules", () => {
   test("eval.weights.sum: maxima adding up to 100 pass, 95 warns on the first item header", () => {
     expect(pairs(run([person(GOOD)]).issues, "eval.weights.sum")).toEqual([]);
     const headers = ["姓名", "德(30)", "能(30)", "勤(20)", "绩(15)", "总分"];
-    const { issues } = run([{ 姓名: "李明", "德(30)": 28, "能(30)": 27, "勤(20)": 18, "绩(15)": 12, 总分: 85 }], headers);
+    const { issues } = run(
+      [{ 姓名: "李明", "德(30)": 28, "能(30)": 27, "勤(20)": 18, "绩(15)": 12, 总分: 85 }],
+      headers,
+    );
     expect(issues.map((i) => [i.rule, i.severity, i.cell, i.row])).toEqual([["eval.weights.sum", "warning", "B2", 2]]);
   });
 
   test("eval.score.range: item above its maximum or negative, 加分 above the cap, negative 扣分", () => {
     expect(pairs(run([person([20, 10, 20, 30, 10, 10])]).issues, "eval.score.range")).toEqual([]);
-    expect(pairs(run([person([21, 9, 17, 26, 8, 8])]).issues, "eval.score.range")).toEqual([["eval.score.range", "E3"]]);
-    expect(pairs(run([person([18, -1, 17, 26, 8, 8])]).issues, "eval.score.range")).toEqual([["eval.score.range", "F3"]]);
+    expect(pairs(run([person([21, 9, 17, 26, 8, 8])]).issues, "eval.score.range")).toEqual([
+      ["eval.score.range", "E3"],
+    ]);
+    expect(pairs(run([person([18, -1, 17, 26, 8, 8])]).issues, "eval.score.range")).toEqual([
+      ["eval.score.range", "F3"],
+    ]);
     expect(pairs(run([person(GOOD, { 加分: 5 })]).issues, "eval.score.range")).toEqual([]);
     expect(pairs(run([person(GOOD, { 加分: 6 })]).issues, "eval.score.range")).toEqual([["eval.score.range", "K3"]]);
     expect(pairs(run([person(GOOD, { 加分: 6 })], HEADERS, { 加分上限: 8 }).issues, "eval.score.range")).toEqual([]);
@@ -74,12 +133,17 @@ describe("evaluation rules", () => {
   test("eval.total.mismatch: beyond 0.005 only; empty 加分/扣分 count as 0", () => {
     expect(pairs(run([person(GOOD, { 加分: 2, 扣分: 1 })]).issues)).toEqual([]);
     expect(pairs(run([{ ...person(GOOD), 总分: 86.004 }]).issues, "eval.total.mismatch")).toEqual([]);
-    expect(pairs(run([{ ...person(GOOD), 总分: 86.01 }]).issues, "eval.total.mismatch")).toEqual([["eval.total.mismatch", "M3"]]);
+    expect(pairs(run([{ ...person(GOOD), 总分: 86.01 }]).issues, "eval.total.mismatch")).toEqual([
+      ["eval.total.mismatch", "M3"],
+    ]);
   });
 
   test("eval.grade.threshold at the boundaries, thresholds from 设置", () => {
     const at = (total: number, grade: string, settings?: Record<string, CellValue>) =>
-      pairs(run([{ ...person(GOOD), 总分: total, 等次: grade, 师德师风: null }], HEADERS, settings).issues, "eval.grade.threshold");
+      pairs(
+        run([{ ...person(GOOD), 总分: total, 等次: grade, 师德师风: null }], HEADERS, settings).issues,
+        "eval.grade.threshold",
+      );
     expect(at(90, "优秀")).toEqual([]);
     expect(at(89.5, "优秀")).toEqual([["eval.grade.threshold", "O3"]]);
     expect(at(70, "合格")).toEqual([]);
@@ -96,7 +160,12 @@ describe("evaluation rules", () => {
 
   test("eval.grade.quota: floor(20 % × graded); 4 of 20 pass, 3 of 15 pass, 4 of 19 fail on the 等次 header", () => {
     const make = (n: number, excellent: number) =>
-      Array.from({ length: n }, (_, i) => ({ ...person(i < excellent ? [20, 10, 19, 28, 9, 9] : GOOD), 序号: i + 1, 姓名: `人${i}`, 排名: i < excellent ? 1 : excellent + 1 }));
+      Array.from({ length: n }, (_, i) => ({
+        ...person(i < excellent ? [20, 10, 19, 28, 9, 9] : GOOD),
+        序号: i + 1,
+        姓名: `人${i}`,
+        排名: i < excellent ? 1 : excellent + 1,
+      }));
     expect(pairs(run(make(20, 4)).issues)).toEqual([]);
     expect(pairs(run(make(15, 3)).issues)).toEqual([]);
     expect(pairs(run(make(19, 4)).issues)).toEqual([["eval.grade.quota", "O2"]]);
@@ -104,9 +173,16 @@ describe("evaluation rules", () => {
   });
 
   test("eval.rank.mismatch: competition ranks from 总分 as entered, ties share (1, 2, 2, 4)", () => {
-    const rows = [95, 90, 90, 80].map((t, i) => ({ ...person(GOOD), 姓名: `人${i}`, 总分: t, 师德师风: null, 等次: t >= 90 ? "优秀" : "合格" }));
+    const rows = [95, 90, 90, 80].map((t, i) => ({
+      ...person(GOOD),
+      姓名: `人${i}`,
+      总分: t,
+      师德师风: null,
+      等次: t >= 90 ? "优秀" : "合格",
+    }));
     const ranks = (r: number[]) => rows.map((row, i) => ({ ...row, 排名: r[i] ?? null, "师德师风(20)": null }));
-    const checkRanks = (r: number[]) => pairs(run(ranks(r), HEADERS, { 考核优秀比例上限: "100%" }).issues, "eval.rank.mismatch");
+    const checkRanks = (r: number[]) =>
+      pairs(run(ranks(r), HEADERS, { 考核优秀比例上限: "100%" }).issues, "eval.rank.mismatch");
     expect(checkRanks([1, 2, 2, 4])).toEqual([]);
     expect(checkRanks([1, 2, 3, 4])).toEqual([["eval.rank.mismatch", "N5"]]);
   });

@@ -23,15 +23,8 @@ import {
 } from "../helpers/build";
 import { ROSTER_RULES } from "../helpers/spec-ids";
 
-
 /** Exactly one issue of `rule` on the first data row (sheet row 3), with the given severity, cell and field. */
-function expectOne(
-  row: RosterRow,
-  rule: string,
-  severity: Severity,
-  cell: string,
-  field: string,
-): Issue {
+function expectOne(row: RosterRow, rule: string, severity: Severity, cell: string, field: string): Issue {
   const run = runRoster([row]);
   const found = run.of(rule);
   expect({ rule, found: found.length, all: ruleIds(run.issues) }).toEqual({
@@ -78,21 +71,18 @@ describe("the valid base row", () => {
     });
   });
 
-  test.each(ROSTER_RULES)(
-    "has no %s issue (also as 预备党员 and with the published example id)",
-    (rule) => {
-      expectNone(basePerson(), rule);
-      expectNone(probationer(date(2026, 3, 1)), rule);
-      expectNone(
-        basePerson({
-          idNumber: EXAMPLE_ID,
-          gender: "女",
-          birthDate: date(1949, 12, 31),
-        }),
-        rule,
-      );
-    },
-  );
+  test.each(ROSTER_RULES)("has no %s issue (also as 预备党员 and with the published example id)", (rule) => {
+    expectNone(basePerson(), rule);
+    expectNone(probationer(date(2026, 3, 1)), rule);
+    expectNone(
+      basePerson({
+        idNumber: EXAMPLE_ID,
+        gender: "女",
+        birthDate: date(1949, 12, 31),
+      }),
+      rule,
+    );
+  });
 });
 
 describe("roster.id.format", () => {
@@ -104,21 +94,12 @@ describe("roster.id.format", () => {
     ["Y as check", "11010519850615123Y"],
     ["text", "无"],
   ])("%s → error on 身份证号", (_label, id) => {
-    const issue = expectOne(
-      basePerson({ idNumber: id }),
-      "roster.id.format",
-      "error",
-      "E3",
-      "idNumber",
-    );
+    const issue = expectOne(basePerson({ idNumber: id }), "roster.id.format", "error", "E3", "idNumber");
     expect(issue.params["value"]).toBe(id);
   });
 
   test("a malformed id gets no checksum/birthdate/gender/duplicate issues", () => {
-    const run = runRoster([
-      basePerson({ idNumber: "1101051985" }),
-      basePerson({ idNumber: "1101051985" }),
-    ]);
+    const run = runRoster([basePerson({ idNumber: "1101051985" }), basePerson({ idNumber: "1101051985" })]);
     for (const r of [
       "roster.id.checksum",
       "roster.id.birthdate",
@@ -162,13 +143,7 @@ describe("roster.id.legacy", () => {
   });
 
   test("15-digit id → warning with the upgraded 18-digit id in params", () => {
-    const issue = expectOne(
-      legacy,
-      "roster.id.legacy",
-      "warning",
-      "E3",
-      "idNumber",
-    );
+    const issue = expectOne(legacy, "roster.id.legacy", "warning", "E3", "idNumber");
     expect(issue.params["upgraded"]).toBe(EXAMPLE_ID);
   });
 
@@ -177,27 +152,12 @@ describe("roster.id.legacy", () => {
   });
 
   test("birth date is read as 19YYMMDD: 出生日期 1949-12-30 mismatches", () => {
-    expectOne(
-      { ...legacy, birthDate: date(1949, 12, 30) },
-      "roster.birthdate.mismatch",
-      "warning",
-      "F3",
-      "birthDate",
-    );
+    expectOne({ ...legacy, birthDate: date(1949, 12, 30) }, "roster.birthdate.mismatch", "warning", "F3", "birthDate");
   });
 
   test("gender digit is digit 15: 男 with digit 15 = 2 mismatches; odd digit 15 matches 男", () => {
-    expectOne(
-      { ...legacy, gender: "男" },
-      "roster.gender.mismatch",
-      "error",
-      "C3",
-      "gender",
-    );
-    expectNone(
-      { ...legacy, idNumber: "110105491231003", gender: "男" },
-      "roster.gender.mismatch",
-    );
+    expectOne({ ...legacy, gender: "男" }, "roster.gender.mismatch", "error", "C3", "gender");
+    expectNone({ ...legacy, idNumber: "110105491231003", gender: "男" }, "roster.gender.mismatch");
   });
 
   test("an invalid date inside a 15-digit id is an id.birthdate error (19YY0230)", () => {
@@ -232,13 +192,7 @@ describe("roster.id.legacy", () => {
 
 describe("roster.id.numeric", () => {
   test("an id held as a number → only roster.id.numeric (error on 身份证号)", () => {
-    expectOne(
-      basePerson({ idNumber: 110105198506151230 }),
-      "roster.id.numeric",
-      "error",
-      "E3",
-      "idNumber",
-    );
+    expectOne(basePerson({ idNumber: 110105198506151230 }), "roster.id.numeric", "error", "E3", "idNumber");
   });
 
   test("no checksum, birth, gender or duplicate checks for a numeric id, even when they would fail", () => {
@@ -249,16 +203,11 @@ describe("roster.id.numeric", () => {
       basePerson({ idNumber: n, seq: 2 }),
     ]);
     expect(ruleIds(run.issues)).toEqual(["roster.id.numeric"]);
-    expect(run.of("roster.id.numeric").map((i) => i.cell)).toEqual([
-      "E3",
-      "E4",
-    ]);
+    expect(run.of("roster.id.numeric").map((i) => i.cell)).toEqual(["E3", "E4"]);
   });
 
   test("a numeric id with an invalid embedded date or in the future is still only id.numeric", () => {
-    const run = runRoster([
-      basePerson({ idNumber: 110105203002301230, birthDate: null }),
-    ]);
+    const run = runRoster([basePerson({ idNumber: 110105203002301230, birthDate: null })]);
     expect(ruleIds(run.issues)).toEqual(["roster.id.numeric"]);
   });
 
@@ -270,13 +219,7 @@ describe("roster.id.numeric", () => {
 describe("roster.id.checksum", () => {
   test("wrong check character → error with the expected character", () => {
     const good = makeId("19850615", "123");
-    const issue = expectOne(
-      basePerson({ idNumber: badCheck(good) }),
-      "roster.id.checksum",
-      "error",
-      "E3",
-      "idNumber",
-    );
+    const issue = expectOne(basePerson({ idNumber: badCheck(good) }), "roster.id.checksum", "error", "E3", "idNumber");
     expect(issue.params["expected"]).toBe(good.slice(-1));
   });
 
@@ -301,10 +244,7 @@ describe("roster.id.checksum", () => {
       for (const seq of ["001", "002", "117", "998"]) {
         const id = makeId(birth, seq, "330106");
         const gender = Number(seq[2]) % 2 === 1 ? "男" : "女";
-        expectNone(
-          basePerson({ idNumber: id, gender, birthDate: null }),
-          "roster.id.checksum",
-        );
+        expectNone(basePerson({ idNumber: id, gender, birthDate: null }), "roster.id.checksum");
       }
     },
   );
@@ -357,10 +297,7 @@ describe("roster.id.birthdate", () => {
       "E3",
       "idNumber",
     );
-    expectNone(
-      basePerson({ idNumber: makeId("20261121", "123"), birthDate: null }),
-      "roster.id.birthdate",
-    );
+    expectNone(basePerson({ idNumber: makeId("20261121", "123"), birthDate: null }), "roster.id.birthdate");
   });
 });
 
@@ -386,18 +323,12 @@ describe("roster.id.duplicate", () => {
   });
 
   test("three rows with one id → three issues", () => {
-    const run = runRoster([
-      basePerson(),
-      basePerson({ seq: 2 }),
-      basePerson({ seq: 3 }),
-    ]);
+    const run = runRoster([basePerson(), basePerson({ seq: 2 }), basePerson({ seq: 3 })]);
     expect(run.of("roster.id.duplicate").map((i) => i.row)).toEqual([3, 4, 5]);
   });
 
   test("duplicates are found after normalising (lower-case x, spaces, full-width digits)", () => {
-    const fw = EXAMPLE_ID.replace(/\d/g, (c) =>
-      String.fromCharCode(c.charCodeAt(0) + 0xfee0),
-    );
+    const fw = EXAMPLE_ID.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const p = { gender: "女", birthDate: date(1949, 12, 31) };
     const run = runRoster([
       basePerson({ ...p, idNumber: EXAMPLE_ID }),
@@ -408,35 +339,19 @@ describe("roster.id.duplicate", () => {
   });
 
   test("different ids are not duplicates; a blank row between does not matter", () => {
-    const run = runRoster([
-      basePerson(),
-      null,
-      basePerson({ idNumber: makeId("19850615", "133") }),
-    ]);
+    const run = runRoster([basePerson(), null, basePerson({ idNumber: makeId("19850615", "133") })]);
     expect(run.of("roster.id.duplicate")).toEqual([]);
   });
 });
 
 describe("roster.birthdate.mismatch", () => {
   test("出生日期 a day off the id → warning on 出生日期", () => {
-    expectOne(
-      basePerson({ birthDate: date(1985, 6, 16) }),
-      "roster.birthdate.mismatch",
-      "warning",
-      "F3",
-      "birthDate",
-    );
+    expectOne(basePerson({ birthDate: date(1985, 6, 16) }), "roster.birthdate.mismatch", "warning", "F3", "birthDate");
   });
 
   test("same date typed as text agrees", () => {
-    expectNone(
-      basePerson({ birthDate: "1985-06-15" }),
-      "roster.birthdate.mismatch",
-    );
-    expectNone(
-      basePerson({ birthDate: "1985年6月15日" }),
-      "roster.birthdate.mismatch",
-    );
+    expectNone(basePerson({ birthDate: "1985-06-15" }), "roster.birthdate.mismatch");
+    expectNone(basePerson({ birthDate: "1985年6月15日" }), "roster.birthdate.mismatch");
   });
 
   test("month precision compares by month: 1975.10 vs 19751228 mismatches, 1975.12 agrees", () => {
@@ -448,14 +363,8 @@ describe("roster.birthdate.mismatch", () => {
       "F3",
       "birthDate",
     );
-    expectNone(
-      basePerson({ idNumber: id, birthDate: "1975.12" }),
-      "roster.birthdate.mismatch",
-    );
-    expectNone(
-      basePerson({ idNumber: id, birthDate: "1975年12月" }),
-      "roster.birthdate.mismatch",
-    );
+    expectNone(basePerson({ idNumber: id, birthDate: "1975.12" }), "roster.birthdate.mismatch");
+    expectNone(basePerson({ idNumber: id, birthDate: "1975年12月" }), "roster.birthdate.mismatch");
   });
 
   test("empty or unreadable 出生日期 does not fire (unreadable gets cell.type)", () => {
@@ -468,30 +377,15 @@ describe("roster.birthdate.mismatch", () => {
 
 describe("roster.gender.mismatch", () => {
   test("性别 女 but digit 17 odd → error on 性别", () => {
-    expectOne(
-      basePerson({ gender: "女" }),
-      "roster.gender.mismatch",
-      "error",
-      "C3",
-      "gender",
-    );
+    expectOne(basePerson({ gender: "女" }), "roster.gender.mismatch", "error", "C3", "gender");
   });
 
   test("性别 男 but digit 17 even → error", () => {
-    expectOne(
-      basePerson({ idNumber: makeId("19850615", "124") }),
-      "roster.gender.mismatch",
-      "error",
-      "C3",
-      "gender",
-    );
+    expectOne(basePerson({ idNumber: makeId("19850615", "124") }), "roster.gender.mismatch", "error", "C3", "gender");
   });
 
   test("even digit 17 with 女 agrees; 0 is even", () => {
-    expectNone(
-      basePerson({ idNumber: makeId("19850615", "120"), gender: "女" }),
-      "roster.gender.mismatch",
-    );
+    expectNone(basePerson({ idNumber: makeId("19850615", "120"), gender: "女" }), "roster.gender.mismatch");
   });
 
   test("an invalid 性别 value is cell.enum, not a mismatch", () => {
@@ -540,13 +434,7 @@ describe("roster.future-date", () => {
 
   test("month precision compares by month: 2026.11 is not future, 2026.12 is", () => {
     expectNone(probationer("2026.11"), "roster.future-date");
-    expectOne(
-      probationer("2026.12"),
-      "roster.future-date",
-      "error",
-      "O3",
-      "admissionDate",
-    );
+    expectOne(probationer("2026.12"), "roster.future-date", "error", "O3", "admissionDate");
   });
 
   test("dates typed as text are read before comparing", () => {
@@ -576,20 +464,11 @@ describe("roster.dates.order", () => {
   });
 
   test("full before admission → on 转正日期", () => {
-    expectOne(
-      basePerson({ fullDate: date(2007, 5, 1) }),
-      "roster.dates.order",
-      "error",
-      "P3",
-      "fullDate",
-    );
+    expectOne(basePerson({ fullDate: date(2007, 5, 1) }), "roster.dates.order", "error", "P3", "fullDate");
   });
 
   test("equal dates are in order", () => {
-    expectNone(
-      basePerson({ activistDate: date(2005, 3, 1) }),
-      "roster.dates.order",
-    );
+    expectNone(basePerson({ activistDate: date(2005, 3, 1) }), "roster.dates.order");
   });
 
   test("missing middle dates are skipped: candidate is compared with application when activist is empty", () => {
@@ -600,10 +479,7 @@ describe("roster.dates.order", () => {
       "N3",
       "candidateDate",
     );
-    expectNone(
-      basePerson({ activistDate: null, candidateDate: null }),
-      "roster.dates.order",
-    );
+    expectNone(basePerson({ activistDate: null, candidateDate: null }), "roster.dates.order");
   });
 
   test("only consecutive present dates are compared", () => {
@@ -625,10 +501,7 @@ describe("roster.dates.order", () => {
         fullDate: date(2007, 1, 1),
       }),
     ]);
-    expect(run.of("roster.dates.order").map((i) => i.cell)).toEqual([
-      "M3",
-      "P3",
-    ]);
+    expect(run.of("roster.dates.order").map((i) => i.cell)).toEqual(["M3", "P3"]);
   });
 
   test("month precision compares by month", () => {
@@ -678,35 +551,17 @@ describe("roster.age.application", () => {
   });
 
   test("one day before the 18th birthday → error on 申请入党日期", () => {
-    const issue = expectOne(
-      young(date(2008, 5, 9)),
-      "roster.age.application",
-      "error",
-      "L3",
-      "applicationDate",
-    );
+    const issue = expectOne(young(date(2008, 5, 9)), "roster.age.application", "error", "L3", "applicationDate");
     expect(issue.params["age"]).toBe(17);
   });
 
   test("age comes from the id when 出生日期 is empty", () => {
-    expectOne(
-      young(date(2008, 5, 9), { birthDate: null }),
-      "roster.age.application",
-      "error",
-      "L3",
-      "applicationDate",
-    );
-    expectNone(
-      young(date(2008, 5, 10), { birthDate: null }),
-      "roster.age.application",
-    );
+    expectOne(young(date(2008, 5, 9), { birthDate: null }), "roster.age.application", "error", "L3", "applicationDate");
+    expectNone(young(date(2008, 5, 10), { birthDate: null }), "roster.age.application");
   });
 
   test("a month-precision 出生日期 that agrees with the id uses the id's day", () => {
-    expectNone(
-      young(date(2008, 5, 10), { birthDate: "1990.05" }),
-      "roster.age.application",
-    );
+    expectNone(young(date(2008, 5, 10), { birthDate: "1990.05" }), "roster.age.application");
     expectOne(
       young(date(2008, 5, 9), { birthDate: "1990.05" }),
       "roster.age.application",
@@ -721,40 +576,28 @@ describe("roster.age.application", () => {
   });
 
   // Month-precision dates compare by month: applying in the month of the 18th birthday is not under 18.
-  test(
-    "month-precision application date in the month of the 18th birthday does not fire",
-    () => {
-      expectNone(young("2008.05"), "roster.age.application");
-    },
-  );
+  test("month-precision application date in the month of the 18th birthday does not fire", () => {
+    expectNone(young("2008.05"), "roster.age.application");
+  });
 
   test("month-precision application date a month before the 18th birthday fires", () => {
-    expectOne(
-      young("2008.04"),
-      "roster.age.application",
-      "error",
-      "L3",
-      "applicationDate",
-    );
+    expectOne(young("2008.04"), "roster.age.application", "error", "L3", "applicationDate");
   });
 
   // Birthdays follow SPEC §3's year boundary: born 29 Feb, one turns 18 on 28 Feb of a common year.
-  test(
-    "born 29 Feb: 18 on 28 Feb of a common year (same boundary as addYears)",
-    () => {
-      expectNone(
-        young(date(2018, 2, 28), {
-          idNumber: makeId("20000229", "123"),
-          birthDate: date(2000, 2, 29),
-          activistDate: date(2018, 11, 1),
-          candidateDate: date(2019, 12, 1),
-          admissionDate: date(2020, 6, 1),
-          fullDate: date(2021, 6, 1),
-        }),
-        "roster.age.application",
-      );
-    },
-  );
+  test("born 29 Feb: 18 on 28 Feb of a common year (same boundary as addYears)", () => {
+    expectNone(
+      young(date(2018, 2, 28), {
+        idNumber: makeId("20000229", "123"),
+        birthDate: date(2000, 2, 29),
+        activistDate: date(2018, 11, 1),
+        candidateDate: date(2019, 12, 1),
+        admissionDate: date(2020, 6, 1),
+        fullDate: date(2021, 6, 1),
+      }),
+      "roster.age.application",
+    );
+  });
 
   test("born 29 Feb: 27 Feb of the 18th year fires", () => {
     expectOne(
@@ -785,10 +628,7 @@ describe("roster.activist.period", () => {
     });
 
   test("candidate exactly one year after activist is fine", () => {
-    expectNone(
-      row(date(2020, 3, 15), date(2021, 3, 15)),
-      "roster.activist.period",
-    );
+    expectNone(row(date(2020, 3, 15), date(2021, 3, 15)), "roster.activist.period");
   });
 
   test("one day short → error on 确定发展对象日期", () => {
@@ -803,28 +643,13 @@ describe("roster.activist.period", () => {
   });
 
   test("29 Feb activist: 28 Feb next year is a full year, 27 Feb is not", () => {
-    expectNone(
-      row(date(2020, 2, 29), date(2021, 2, 28)),
-      "roster.activist.period",
-    );
-    expectOne(
-      row(date(2020, 2, 29), date(2021, 2, 27)),
-      "roster.activist.period",
-      "error",
-      "N3",
-      "candidateDate",
-    );
+    expectNone(row(date(2020, 2, 29), date(2021, 2, 28)), "roster.activist.period");
+    expectOne(row(date(2020, 2, 29), date(2021, 2, 27)), "roster.activist.period", "error", "N3", "candidateDate");
   });
 
   test("month precision compares by month", () => {
     expectNone(row("2020.03", date(2021, 3, 1)), "roster.activist.period");
-    expectOne(
-      row("2020.03", "2021.02"),
-      "roster.activist.period",
-      "error",
-      "N3",
-      "candidateDate",
-    );
+    expectOne(row("2020.03", "2021.02"), "roster.activist.period", "error", "N3", "candidateDate");
   });
 
   test("either date empty → no issue", () => {
@@ -844,10 +669,7 @@ describe("roster.probation.early", () => {
     });
 
   test("exactly one year is fine (2024-06-10 → 2025-06-10)", () => {
-    expectNone(
-      row(date(2024, 6, 10), date(2025, 6, 10)),
-      "roster.probation.early",
-    );
+    expectNone(row(date(2024, 6, 10), date(2025, 6, 10)), "roster.probation.early");
   });
 
   test("one day less → error on 转正日期", () => {
@@ -862,27 +684,12 @@ describe("roster.probation.early", () => {
   });
 
   test("29 Feb admission: +1 year is 28 Feb (2025-02-28 fine, 2025-02-27 early)", () => {
-    expectNone(
-      row(date(2024, 2, 29), date(2025, 2, 28)),
-      "roster.probation.early",
-    );
-    expectOne(
-      row(date(2024, 2, 29), date(2025, 2, 27)),
-      "roster.probation.early",
-      "error",
-      "P3",
-      "fullDate",
-    );
+    expectNone(row(date(2024, 2, 29), date(2025, 2, 28)), "roster.probation.early");
+    expectOne(row(date(2024, 2, 29), date(2025, 2, 27)), "roster.probation.early", "error", "P3", "fullDate");
   });
 
   test("text dates are read", () => {
-    expectOne(
-      row("2024/6/10", "2025.6.9"),
-      "roster.probation.early",
-      "error",
-      "P3",
-      "fullDate",
-    );
+    expectOne(row("2024/6/10", "2025.6.9"), "roster.probation.early", "error", "P3", "fullDate");
   });
 });
 
@@ -897,47 +704,23 @@ describe("roster.probation.long", () => {
     });
 
   test("exactly +2 years is fine", () => {
-    expectNone(
-      row(date(2022, 6, 10), date(2024, 6, 10)),
-      "roster.probation.long",
-    );
+    expectNone(row(date(2022, 6, 10), date(2024, 6, 10)), "roster.probation.long");
   });
 
   test("+2 years +1 day → warning on 转正日期", () => {
-    expectOne(
-      row(date(2022, 6, 10), date(2024, 6, 11)),
-      "roster.probation.long",
-      "warning",
-      "P3",
-      "fullDate",
-    );
+    expectOne(row(date(2022, 6, 10), date(2024, 6, 11)), "roster.probation.long", "warning", "P3", "fullDate");
   });
 
   test("29 Feb admission: +2 years = 28 Feb", () => {
-    expectNone(
-      row(date(2024, 2, 29), date(2026, 2, 28)),
-      "roster.probation.long",
-    );
-    expectOne(
-      row(date(2024, 2, 29), date(2026, 3, 1)),
-      "roster.probation.long",
-      "warning",
-      "P3",
-      "fullDate",
-    );
+    expectNone(row(date(2024, 2, 29), date(2026, 2, 28)), "roster.probation.long");
+    expectOne(row(date(2024, 2, 29), date(2026, 3, 1)), "roster.probation.long", "warning", "P3", "fullDate");
   });
 });
 
 describe("roster.probation.overdue / roster.probation.due", () => {
   // as-of 2026-11-21; as-of + 30 days = 2026-12-21.
   test("admission + 1 year == as-of → overdue (warning on 入党日期), not due", () => {
-    expectOne(
-      probationer(date(2025, 11, 21)),
-      "roster.probation.overdue",
-      "warning",
-      "O3",
-      "admissionDate",
-    );
+    expectOne(probationer(date(2025, 11, 21)), "roster.probation.overdue", "warning", "O3", "admissionDate");
     expectNone(probationer(date(2025, 11, 21)), "roster.probation.due");
   });
 
@@ -953,24 +736,12 @@ describe("roster.probation.overdue / roster.probation.due", () => {
   });
 
   test("the day after → due (info on 入党日期), not overdue", () => {
-    expectOne(
-      probationer(date(2025, 11, 22)),
-      "roster.probation.due",
-      "info",
-      "O3",
-      "admissionDate",
-    );
+    expectOne(probationer(date(2025, 11, 22)), "roster.probation.due", "info", "O3", "admissionDate");
     expectNone(probationer(date(2025, 11, 22)), "roster.probation.overdue");
   });
 
   test("exactly 30 days after as-of → due; 31 days → nothing", () => {
-    expectOne(
-      probationer(date(2025, 12, 21)),
-      "roster.probation.due",
-      "info",
-      "O3",
-      "admissionDate",
-    );
+    expectOne(probationer(date(2025, 12, 21)), "roster.probation.due", "info", "O3", "admissionDate");
     expectNone(probationer(date(2025, 12, 22)), "roster.probation.due");
     expectNone(probationer(date(2025, 12, 22)), "roster.probation.overdue");
   });
@@ -980,9 +751,7 @@ describe("roster.probation.overdue / roster.probation.due", () => {
       applicationDate: date(2021, 3, 1),
     });
     const over = runRoster([row], { validate: { asOf: date(2025, 2, 28) } });
-    expect(over.of("roster.probation.overdue").map((i) => i.cell)).toEqual([
-      "O3",
-    ]);
+    expect(over.of("roster.probation.overdue").map((i) => i.cell)).toEqual(["O3"]);
     const due = runRoster([row], { validate: { asOf: date(2025, 2, 27) } });
     expect(due.of("roster.probation.overdue")).toEqual([]);
     expect(due.of("roster.probation.due").map((i) => i.cell)).toEqual(["O3"]);
@@ -991,15 +760,9 @@ describe("roster.probation.overdue / roster.probation.due", () => {
   test("only for 预备党员 without 转正日期", () => {
     // 正式党员 admitted long ago: neither.
     expectNone(basePerson(), "roster.probation.overdue");
-    expectNone(
-      basePerson({ admissionDate: date(2025, 11, 22), fullDate: null }),
-      "roster.probation.due",
-    );
+    expectNone(basePerson({ admissionDate: date(2025, 11, 22), fullDate: null }), "roster.probation.due");
     // 预备党员 with a 转正日期: category mismatch, but not overdue.
-    expectNone(
-      probationer(date(2024, 5, 1), { fullDate: date(2025, 5, 1) }),
-      "roster.probation.overdue",
-    );
+    expectNone(probationer(date(2024, 5, 1), { fullDate: date(2025, 5, 1) }), "roster.probation.overdue");
   });
 
   test("no admission date → neither", () => {
@@ -1028,26 +791,14 @@ describe("roster.probation.overdue / roster.probation.due", () => {
 
 describe("roster.category.mismatch", () => {
   test.each<[string, RosterRow, string]>([
-    [
-      "正式党员 without 转正日期",
-      basePerson({ fullDate: null }),
-      "fullWithoutFullDate",
-    ],
+    ["正式党员 without 转正日期", basePerson({ fullDate: null }), "fullWithoutFullDate"],
     [
       "预备党员 with 转正日期",
       probationer(date(2024, 5, 1), { fullDate: date(2025, 5, 1) }),
       "probationaryWithFullDate",
     ],
-    [
-      "预备党员 without 入党日期",
-      probationer(null),
-      "probationaryWithoutAdmission",
-    ],
-    [
-      "发展对象 with 入党日期",
-      basePerson({ category: "发展对象", fullDate: null, dues: null }),
-      "nonMemberWithDates",
-    ],
+    ["预备党员 without 入党日期", probationer(null), "probationaryWithoutAdmission"],
+    ["发展对象 with 入党日期", basePerson({ category: "发展对象", fullDate: null, dues: null }), "nonMemberWithDates"],
     [
       "入党积极分子 with 转正日期",
       basePerson({
@@ -1058,19 +809,9 @@ describe("roster.category.mismatch", () => {
       }),
       "nonMemberWithDates",
     ],
-    [
-      "入党申请人 with both",
-      basePerson({ category: "入党申请人", dues: null }),
-      "nonMemberWithDates",
-    ],
+    ["入党申请人 with both", basePerson({ category: "入党申请人", dues: null }), "nonMemberWithDates"],
   ])("%s → error on 人员类别", (_label, row, reason) => {
-    const issue = expectOne(
-      row,
-      "roster.category.mismatch",
-      "error",
-      "J3",
-      "category",
-    );
+    const issue = expectOne(row, "roster.category.mismatch", "error", "J3", "category");
     expect(issue.params["reason"]).toBe(reason);
   });
 
@@ -1129,11 +870,8 @@ describe("roster.category.mismatch", () => {
 });
 
 describe("roster.dues.rate", () => {
-  const dues = (
-    base: CellValue,
-    paid: CellValue,
-    employment: CellValue = "在职",
-  ) => basePerson({ duesBase: base, dues: paid, employment });
+  const dues = (base: CellValue, paid: CellValue, employment: CellValue = "在职") =>
+    basePerson({ duesBase: base, dues: paid, employment });
 
   test.each<[string, number, number]>([
     // 在职: ≤3000 0.5%, ≤5000 1%, ≤10000 1.5%, >10000 2% (flat on the whole base).
@@ -1154,27 +892,24 @@ describe("roster.dues.rate", () => {
     ["离退休", 12000, 120],
     ["学生", 8000, 0.2],
     ["其他", 8000, 0.2],
-  ])(
-    "%s base %d → standard %d: paying it is fine, 0.01 off is a warning on 月缴党费",
-    (employment, base, standard) => {
-      expectNone(dues(base, standard, employment), "roster.dues.rate");
-      const issue = expectOne(
-        dues(base, Math.round((standard - 0.01) * 100) / 100, employment),
-        "roster.dues.rate",
-        "warning",
-        "S3",
-        "dues",
-      );
-      expect(issue.params["expected"]).toBeCloseTo(standard, 6);
-      expectOne(
-        dues(base, Math.round((standard + 0.01) * 100) / 100, employment),
-        "roster.dues.rate",
-        "warning",
-        "S3",
-        "dues",
-      );
-    },
-  );
+  ])("%s base %d → standard %d: paying it is fine, 0.01 off is a warning on 月缴党费", (employment, base, standard) => {
+    expectNone(dues(base, standard, employment), "roster.dues.rate");
+    const issue = expectOne(
+      dues(base, Math.round((standard - 0.01) * 100) / 100, employment),
+      "roster.dues.rate",
+      "warning",
+      "S3",
+      "dues",
+    );
+    expect(issue.params["expected"]).toBeCloseTo(standard, 6);
+    expectOne(
+      dues(base, Math.round((standard + 0.01) * 100) / 100, employment),
+      "roster.dues.rate",
+      "warning",
+      "S3",
+      "dues",
+    );
+  });
 
   test("rounding is half-up: 2999 在职 → 15.00, so 14.99 is off", () => {
     expectOne(dues(2999, 14.99), "roster.dues.rate", "warning", "S3", "dues");
@@ -1184,13 +919,7 @@ describe("roster.dues.rate", () => {
     expectOne(dues(3000.01, 15), "roster.dues.rate", "warning", "S3", "dues");
     expectOne(dues(5000.01, 50), "roster.dues.rate", "warning", "S3", "dues");
     expectOne(dues(10000.01, 150), "roster.dues.rate", "warning", "S3", "dues");
-    expectOne(
-      dues(5001, 25.01, "离退休"),
-      "roster.dues.rate",
-      "warning",
-      "S3",
-      "dues",
-    );
+    expectOne(dues(5001, 25.01, "离退休"), "roster.dues.rate", "warning", "S3", "dues");
   });
 
   test("tolerance 0.005: 45.004 passes, 45.006 is off", () => {
@@ -1200,13 +929,7 @@ describe("roster.dues.rate", () => {
 
   test("empty 在职状态 means 在职", () => {
     expectNone(dues(6000, 90, null), "roster.dues.rate");
-    expectOne(
-      dues(6000, 60, null),
-      "roster.dues.rate",
-      "warning",
-      "S3",
-      "dues",
-    );
+    expectOne(dues(6000, 60, null), "roster.dues.rate", "warning", "S3", "dues");
   });
 
   test("no base → ¥0.20", () => {
@@ -1234,9 +957,7 @@ describe("roster.dues.rate", () => {
 
   test("not checked for 发展对象/入党积极分子/入党申请人", () => {
     for (const category of ["发展对象", "入党积极分子", "入党申请人"]) {
-      const run = runRoster([
-        basePerson({ category, admissionDate: null, fullDate: null, dues: 99 }),
-      ]);
+      const run = runRoster([basePerson({ category, admissionDate: null, fullDate: null, dues: 99 })]);
       expect({ category, rate: run.of("roster.dues.rate") }).toEqual({
         category,
         rate: [],
@@ -1245,35 +966,17 @@ describe("roster.dues.rate", () => {
   });
 
   test("checked for 预备党员", () => {
-    expectOne(
-      probationer(date(2026, 3, 1), { dues: 44 }),
-      "roster.dues.rate",
-      "warning",
-      "S3",
-      "dues",
-    );
+    expectOne(probationer(date(2026, 3, 1), { dues: 44 }), "roster.dues.rate", "warning", "S3", "dues");
   });
 });
 
 describe("roster.dues.missing", () => {
   test("正式党员 with empty dues → warning on 月缴党费", () => {
-    expectOne(
-      basePerson({ dues: null }),
-      "roster.dues.missing",
-      "warning",
-      "S3",
-      "dues",
-    );
+    expectOne(basePerson({ dues: null }), "roster.dues.missing", "warning", "S3", "dues");
   });
 
   test("预备党员 with whitespace-only dues → warning", () => {
-    expectOne(
-      probationer(date(2026, 3, 1), { dues: "  " }),
-      "roster.dues.missing",
-      "warning",
-      "S3",
-      "dues",
-    );
+    expectOne(probationer(date(2026, 3, 1), { dues: "  " }), "roster.dues.missing", "warning", "S3", "dues");
   });
 
   test("non-members with empty dues are fine", () => {
@@ -1296,18 +999,15 @@ describe("roster.dues.missing", () => {
 });
 
 describe("roster.dues.nonmember", () => {
-  test.each(["发展对象", "入党积极分子", "入党申请人"])(
-    "%s with dues → warning on 月缴党费",
-    (category) => {
-      expectOne(
-        basePerson({ category, admissionDate: null, fullDate: null, dues: 10 }),
-        "roster.dues.nonmember",
-        "warning",
-        "S3",
-        "dues",
-      );
-    },
-  );
+  test.each(["发展对象", "入党积极分子", "入党申请人"])("%s with dues → warning on 月缴党费", (category) => {
+    expectOne(
+      basePerson({ category, admissionDate: null, fullDate: null, dues: 10 }),
+      "roster.dues.nonmember",
+      "warning",
+      "S3",
+      "dues",
+    );
+  });
 
   test("non-member without dues is fine; members with dues are fine", () => {
     expectNone(
@@ -1355,13 +1055,7 @@ describe("roster.phone.format", () => {
     "无",
     "138-1234-567",
   ])("%s → warning on 联系电话", (phone) => {
-    const issue = expectOne(
-      basePerson({ phone }),
-      "roster.phone.format",
-      "warning",
-      "Q3",
-      "phone",
-    );
+    const issue = expectOne(basePerson({ phone }), "roster.phone.format", "warning", "Q3", "phone");
     expect(issue.params["value"]).toBe(phone);
   });
 
@@ -1385,29 +1079,13 @@ describe("cross-cutting", () => {
   });
 
   test("a sheet without the dues columns does not produce dues issues", () => {
-    const fields = [
-      "name",
-      "gender",
-      "idNumber",
-      "category",
-      "admissionDate",
-      "fullDate",
-    ];
+    const fields = ["name", "gender", "idNumber", "category", "admissionDate", "fullDate"];
     const run = runRoster([basePerson()], { fields });
     expect(run.issues).toEqual([]);
   });
 
   test("columns in another order: issues point at the columns where the fields are", () => {
-    const fields = [
-      "category",
-      "dues",
-      "idNumber",
-      "name",
-      "gender",
-      "duesBase",
-      "fullDate",
-      "admissionDate",
-    ];
+    const fields = ["category", "dues", "idNumber", "name", "gender", "duesBase", "fullDate", "admissionDate"];
     const run = runRoster([basePerson({ gender: "女", dues: 1 })], { fields });
     expect(run.issues.map((i) => [i.rule, i.cell])).toEqual([
       ["roster.dues.rate", "B3"],

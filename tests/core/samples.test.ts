@@ -71,7 +71,14 @@ describe("random", () => {
     expect(r.chance(0)).toBe(false);
     expect(r.chance(1)).toBe(true);
     const counts: Record<string, number> = { x: 0, y: 0, z: 0 };
-    for (let i = 0; i < 10000; i++) counts[r.weighted([["x", 1], ["y", 0], ["z", 3]] as const)]! += 1;
+    for (let i = 0; i < 10000; i++)
+      counts[
+        r.weighted([
+          ["x", 1],
+          ["y", 0],
+          ["z", 3],
+        ] as const)
+      ]! += 1;
     expect(counts["y"]).toBe(0);
     expect(counts["z"]! / counts["x"]!).toBeGreaterThan(2.5);
     expect(counts["z"]! / counts["x"]!).toBeLessThan(3.5);
@@ -97,7 +104,8 @@ describe("day-number helpers agree with src/core/dates.ts", () => {
       const o = dateOfDay(day);
       if (o.y !== d.y || o.m !== d.m || o.d !== d.d) bad.push(`dateOfDay ${day}`);
       if (dayOfDate(d.y, d.m, d.d) !== day) bad.push(`dayOfDate ${day}`);
-      for (const years of [-18, -1, 1, 2]) if (plusYears(day, years) !== dayNumber(addYears(d, years))) bad.push(`plusYears ${day} ${years}`);
+      for (const years of [-18, -1, 1, 2])
+        if (plusYears(day, years) !== dayNumber(addYears(d, years))) bad.push(`plusYears ${day} ${years}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
     const leap = dayNumber(date(2024, 2, 29));
@@ -135,7 +143,8 @@ describe("sampleRosterRows", () => {
       ids.add(text);
       if (!/^\d{17}[\dX]$/.test(text)) bad.push(`format ${String(id)}`);
       else if (text[17] !== mod112(text.slice(0, 17))) bad.push(`check ${text}`);
-      if (!isDate(b) || text.slice(6, 14) !== `${b.y}${String(b.m).padStart(2, "0")}${String(b.d).padStart(2, "0")}`) bad.push(`birth ${text}`);
+      if (!isDate(b) || text.slice(6, 14) !== `${b.y}${String(b.m).padStart(2, "0")}${String(b.d).padStart(2, "0")}`)
+        bad.push(`birth ${text}`);
       if ((Number(text[16]) % 2 === 1 ? "男" : "女") !== row["gender"]) bad.push(`gender ${text}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
@@ -153,7 +162,8 @@ describe("sampleRosterRows", () => {
       if (!ETHNICITIES.includes(r["ethnicity"] as string)) bad.push(`ethnicity ${String(r["ethnicity"])}`);
       if (!/^[\u4e00-\u9fff]{2,4}$/.test(String(r["name"]))) bad.push(`name ${String(r["name"])}`);
       if (!/^1[3-9]\d{9}$/.test(String(r["phone"]))) bad.push(`phone ${String(r["phone"])}`);
-      if (!["第一党小组", "第二党小组", "第三党小组", "离退休党小组"].includes(r["group"] as string)) bad.push(`group ${String(r["group"])}`);
+      if (!["第一党小组", "第二党小组", "第三党小组", "离退休党小组"].includes(r["group"] as string))
+        bad.push(`group ${String(r["group"])}`);
       if (typeof r["post"] !== "string" || r["post"] === "") bad.push(`post ${String(r["post"])}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
@@ -168,23 +178,29 @@ describe("sampleRosterRows", () => {
     const asOf = days(AS_OF);
     const rows = sampleRosterRows(3000, { seed: 8, asOf: AS_OF });
     const bad: string[] = [];
-    const fail = (r: Record<string, CellValue>, what: string) => bad.push(`row ${String(r["seq"])} (${String(r["category"])}): ${what}`);
+    const fail = (r: Record<string, CellValue>, what: string) =>
+      bad.push(`row ${String(r["seq"])} (${String(r["category"])}): ${what}`);
     for (const r of rows) {
       const category = r["category"] as string;
       const birth = r["birthDate"] as CellDate;
-      const chain = ["applicationDate", "activistDate", "candidateDate", "admissionDate", "fullDate"].map((k) => r[k] ?? null);
+      const chain = ["applicationDate", "activistDate", "candidateDate", "admissionDate", "fullDate"].map(
+        (k) => r[k] ?? null,
+      );
       const present = chain.filter(isDate);
       if (present.some((d) => days(d) > asOf)) fail(r, "date after as-of");
-      for (let i = 1; i < present.length; i++) if (days(present[i]!) < days(present[i - 1]!)) fail(r, "chain out of order");
+      for (let i = 1; i < present.length; i++)
+        if (days(present[i]!) < days(present[i - 1]!)) fail(r, "chain out of order");
       const [application, activist, candidate, admission, full] = chain;
       if (!isDate(application)) fail(r, "no application date");
       else if (days(application) < days(addYears(birth, 18))) fail(r, "applied before 18");
-      if (isDate(activist) && isDate(candidate) && days(candidate) < days(addYears(activist, 1))) fail(r, "candidate < activist + 1 year");
+      if (isDate(activist) && isDate(candidate) && days(candidate) < days(addYears(activist, 1)))
+        fail(r, "candidate < activist + 1 year");
       const age = (asOf - days(birth)) / 365.25;
       if (r["employment"] === "离退休" ? age < 55 : age < 22) fail(r, `age ${age.toFixed(1)}`);
       if (category === "正式党员") {
         if (!isDate(admission) || !isDate(full)) fail(r, "member without admission/full");
-        else if (days(full) < days(addYears(admission, 1)) || days(full) > days(addYears(admission, 2))) fail(r, "probation length");
+        else if (days(full) < days(addYears(admission, 1)) || days(full) > days(addYears(admission, 2)))
+          fail(r, "probation length");
       } else if (category === "预备党员") {
         if (!isDate(admission) || full !== null) fail(r, "probationer dates");
         // Neither overdue nor due within 30 days.

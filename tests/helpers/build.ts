@@ -5,19 +5,8 @@
  * SPEC's tables, and the ID check character (ISO 7064 MOD 11-2) is computed here rather than imported, so the
  * tests check the implementation instead of echoing it.
  */
-import type {
-  CellDate,
-  CellValue,
-  Issue,
-  MergeRange,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from "../../src/core/types";
-import {
-  type ValidateOptions,
-  type ValidationResult,
-  validateWorkbook,
-} from "../../src/core/engine";
+import type { CellDate, CellValue, Issue, MergeRange, SheetSnapshot, WorkbookSnapshot } from "../../src/core/types";
+import { type ValidateOptions, type ValidationResult, validateWorkbook } from "../../src/core/engine";
 
 /** The fixed 统计截止日期 of every test: 2026-11-21. */
 export const AS_OF: CellDate = { kind: "date", y: 2026, m: 11, d: 21 };
@@ -100,12 +89,7 @@ export const ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
   note: [],
 };
 
-export const REQUIRED_KEYS: readonly RosterKey[] = [
-  "name",
-  "gender",
-  "idNumber",
-  "category",
-];
+export const REQUIRED_KEYS: readonly RosterKey[] = ["name", "gender", "idNumber", "category"];
 
 // ---------------------------------------------------------------------------------------------- ID numbers
 
@@ -114,19 +98,14 @@ const CHECK = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"];
 
 /** ISO 7064 MOD 11-2 check character of 17 digits (GB 11643), computed independently of src/. */
 export function mod112(first17: string): string {
-  if (!/^\d{17}$/.test(first17))
-    throw new Error(`mod112 needs 17 digits, got ${first17}`);
+  if (!/^\d{17}$/.test(first17)) throw new Error(`mod112 needs 17 digits, got ${first17}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
   return CHECK[sum % 11]!;
 }
 
 /** A valid 18-digit id: region (6 digits) + birth yyyymmdd + 3-digit sequence (odd last digit = 男) + check. */
-export function makeId(
-  birth = "19850615",
-  seq = "123",
-  region = "110105",
-): string {
+export function makeId(birth = "19850615", seq = "123", region = "110105"): string {
   const first17 = region + birth + seq;
   return first17 + mod112(first17);
 }
@@ -149,8 +128,7 @@ export const EXAMPLE_ID = "11010519491231002X";
 
 // ---------------------------------------------------------------------------------------------- rows
 
-export type RosterRow = Partial<Record<RosterKey, CellValue>> &
-  Record<string, CellValue | undefined>;
+export type RosterRow = Partial<Record<RosterKey, CellValue>> & Record<string, CellValue | undefined>;
 
 /**
  * A valid 正式党员, 在职, base 4500 → dues 45 (1 %): born 1985-06-15 (male, id digit 17 = 3), applied at 19,
@@ -183,10 +161,7 @@ export function basePerson(over: RosterRow = {}): RosterRow {
 }
 
 /** A valid 预备党员 (no 转正日期) admitted on `admission`. */
-export function probationer(
-  admission: CellValue,
-  over: RosterRow = {},
-): RosterRow {
+export function probationer(admission: CellValue, over: RosterRow = {}): RosterRow {
   return basePerson({
     category: "预备党员",
     applicationDate: date(2021, 3, 1),
@@ -241,10 +216,7 @@ export interface BuiltSheet {
  * A roster sheet: optional title row (value in A1, merged across), optional `above` rows, header row, then
  * the rows (a `null` row is a fully blank row).
  */
-export function rosterSheet(
-  rows: ReadonlyArray<RosterRow | null>,
-  opts: RosterOptions = {},
-): BuiltSheet {
+export function rosterSheet(rows: ReadonlyArray<RosterRow | null>, opts: RosterOptions = {}): BuiltSheet {
   const fields = opts.fields ?? ROSTER_FIELDS;
   const originRow = opts.originRow ?? 1;
   const originCol = opts.originCol ?? 1;
@@ -262,13 +234,8 @@ export function rosterSheet(
   }
   for (const r of opts.above ?? []) values.push([...r]);
   const headerIndex = values.length;
-  values.push(
-    fields.map(
-      (k) => opts.headers?.[k] ?? (CANONICAL as Record<string, string>)[k] ?? k,
-    ),
-  );
-  for (const r of rows)
-    values.push(fields.map((k) => (r ? (r[k] ?? null) : null)));
+  values.push(fields.map((k) => opts.headers?.[k] ?? (CANONICAL as Record<string, string>)[k] ?? k));
+  for (const r of rows) values.push(fields.map((k) => (r ? (r[k] ?? null) : null)));
   const headerRow = originRow + headerIndex;
   const col = (key: string): string => {
     const i = fields.indexOf(key);
@@ -291,10 +258,7 @@ export function rosterSheet(
 }
 
 /** A 设置 sheet: 项目 | 值 header then one row per item. */
-export function settingsSheet(
-  items: ReadonlyArray<readonly [string, CellValue]>,
-  name = "设置",
-): SheetSnapshot {
+export function settingsSheet(items: ReadonlyArray<readonly [string, CellValue]>, name = "设置"): SheetSnapshot {
   return { name, values: [["项目", "值"], ...items.map(([k, v]) => [k, v])] };
 }
 
@@ -303,10 +267,7 @@ export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
 }
 
 /** validateWorkbook with as-of fixed to 2026-11-21 unless given. */
-export function validate(
-  wb: WorkbookSnapshot,
-  opts: ValidateOptions = {},
-): ValidationResult {
+export function validate(wb: WorkbookSnapshot, opts: ValidateOptions = {}): ValidationResult {
   return validateWorkbook(wb, { asOf: AS_OF, ...opts });
 }
 
@@ -329,10 +290,7 @@ export function runRoster(
   } = {},
 ): RosterRun {
   const built = rosterSheet(rows, opts);
-  const result = validate(
-    workbook(built.sheet, ...(opts.extraSheets ?? [])),
-    opts.validate,
-  );
+  const result = validate(workbook(built.sheet, ...(opts.extraSheets ?? [])), opts.validate);
   const of = (rule: string) => result.issues.filter((i) => i.rule === rule);
   return {
     result,

@@ -4,5 +4,8 @@ const path = require("node:path");
 
 module.exports = async function buildDist() {
   const root = path.resolve(__dirname, "../..");
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 };

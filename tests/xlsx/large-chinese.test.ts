@@ -32,7 +32,12 @@ let result: ValidationResult | null = null;
 
 /** Builds and writes the workbook inside a function so that the exceljs object is garbage once it returns. */
 async function writeRoster(file: string, data: ReadonlyArray<Record<string, CellValue>>): Promise<void> {
-  const wb = buildTemplateWorkbook({ templates: [roster], branch: "第十一中学党支部", rows: { roster: data }, asOf: AS_OF });
+  const wb = buildTemplateWorkbook({
+    templates: [roster],
+    branch: "第十一中学党支部",
+    rows: { roster: data },
+    asOf: AS_OF,
+  });
   await wb.xlsx.writeFile(file);
 }
 
@@ -42,7 +47,11 @@ function count(keys: Iterable<string>): Record<string, number> {
   return out;
 }
 
-function* column(data: ReadonlyArray<Record<string, CellValue>>, key: string, only?: (r: Record<string, CellValue>) => boolean) {
+function* column(
+  data: ReadonlyArray<Record<string, CellValue>>,
+  key: string,
+  only?: (r: Record<string, CellValue>) => boolean,
+) {
   for (const r of data) if (!only || only(r)) yield String(r[key]);
 }
 
@@ -85,7 +94,8 @@ test("no cell text read back contains U+FFFD (nor did any written row)", () => {
   expect(where).toEqual([]);
   expect(bad).toBe(0);
   let writtenBad = 0;
-  for (const r of rows!) for (const v of Object.values(r)) if (typeof v === "string" && v.includes("\uFFFD")) writtenBad++;
+  for (const r of rows!)
+    for (const v of Object.values(r)) if (typeof v === "string" && v.includes("\uFFFD")) writtenBad++;
   expect(writtenBad).toBe(0);
 });
 
@@ -108,7 +118,8 @@ test("every row's 姓名, 党小组, 人员类别 and 身份证号 read back exa
       const got = cells?.[col[key]!] ?? null;
       if (got !== written[key]) {
         mismatches++;
-        if (first.length < 5) first.push(`row ${3 + i} ${key}: wrote ${JSON.stringify(written[key])}, read ${JSON.stringify(got)}`);
+        if (first.length < 5)
+          first.push(`row ${3 + i} ${key}: wrote ${JSON.stringify(written[key])}, read ${JSON.stringify(got)}`);
       }
     }
   }
@@ -132,7 +143,9 @@ test("the summary counts every row under its true category and every member unde
   const byCategory = count(column(rows!, "category"));
   const byGroup = count(column(rows!, "group", isMember));
   // Sanity of the data set itself: all five categories and all four 党小组 occur.
-  expect(Object.keys(byCategory).sort()).toEqual(["入党申请人", "入党积极分子", "发展对象", "正式党员", "预备党员"].sort());
+  expect(Object.keys(byCategory).sort()).toEqual(
+    ["入党申请人", "入党积极分子", "发展对象", "正式党员", "预备党员"].sort(),
+  );
   expect(Object.keys(byGroup).sort()).toEqual(["第一党小组", "第二党小组", "第三党小组", "离退休党小组"].sort());
 
   expect(summary.byCategory).toEqual(byCategory);

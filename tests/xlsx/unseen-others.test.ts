@@ -38,9 +38,25 @@ async function writeWorkbook(file: string): Promise<void> {
   evalSheet.getCell("A1").value = "第二小学 2026 年度教职工考核";
   evalSheet.mergeCells("A2:M2");
   evalSheet.getCell("A2").value = "（工会）";
-  evalSheet.addRow(["序号", "姓名", "年级组", "德(25)", "能(25)", "勤（25）", "绩(25)", "加分", "扣分", "总分", "排名", "等次", "一票否决"]);
+  evalSheet.addRow([
+    "序号",
+    "姓名",
+    "年级组",
+    "德(25)",
+    "能(25)",
+    "勤（25）",
+    "绩(25)",
+    "加分",
+    "扣分",
+    "总分",
+    "排名",
+    "等次",
+    "一票否决",
+  ]);
   // name, group, four scores, bonus, deduction, total as typed, rank as typed, grade
-  const people: Array<[string, string, number, number, number, number, number | null, number | null, number, number, string]> = [
+  const people: Array<
+    [string, string, number, number, number, number, number | null, number | null, number, number, string]
+  > = [
     ["甲", "一年级", 24, 24, 23, 24, 1, null, 96, 1, "优秀"],
     ["乙", "一年级", 23, 23, 23, 22, null, null, 91, 2, "优秀"],
     ["丙", "二年级", 22, 22, 22, 26, null, null, 92, 2, "优秀"],

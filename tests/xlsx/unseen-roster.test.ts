@@ -77,44 +77,340 @@ const LEGACY_ID = "370102880420022"; // 15 digits: 1988-04-20, digit 15 even →
 const PEOPLE: ReadonlyArray<readonly [number, Person]> = [
   // Row 5: clean 正式党员, base exactly 10000 (在职 → 1.5 % = 150), phone stored as a number, "本科" synonym,
   // month-precision application date "1988.10". No issue.
-  [5, { A: 1, B: "王建国", C: "男", D: new XDate(1968, 3, 12), E: "汉族", F: "山东济南", G: "370102196803121359", H: "本科", I: new XDate(1990, 8, 1, "yyyy-mm-dd"), J: "副校长", K: "第一党小组", L: "中共党员", M: "1988.10", N: "1990年6月1日", O: "1991/6/1", P: 13905310001, Q: 10000, R: 150, S: "在职", T: "高级教师" }],
+  [
+    5,
+    {
+      A: 1,
+      B: "王建国",
+      C: "男",
+      D: new XDate(1968, 3, 12),
+      E: "汉族",
+      F: "山东济南",
+      G: "370102196803121359",
+      H: "本科",
+      I: new XDate(1990, 8, 1, "yyyy-mm-dd"),
+      J: "副校长",
+      K: "第一党小组",
+      L: "中共党员",
+      M: "1988.10",
+      N: "1990年6月1日",
+      O: "1991/6/1",
+      P: 13905310001,
+      Q: 10000,
+      R: 150,
+      S: "在职",
+      T: "高级教师",
+    },
+  ],
   // Row 6: full-width space inside the name → cell.whitespace B6. ID with lower-case x (valid, born 1985-06-01, 女);
   // 出生年月 "1985.06" agrees by month. Base exactly 5000 → 1 % = 50. Landline with a dash. No other issue.
-  [6, { A: 2, B: "李　娜", C: "女", D: "1985.06", E: "汉族", F: "山东泰安", G: "37010219850601058x", H: "大学本科", I: "2007.08", J: "语文教师", L: "中共党员", M: "2005年3月1日", N: "20070601", O: "2008.6.1", P: "0531-88776655", Q: 5000, R: 50, S: "在职", T: "一级教师" }],
+  [
+    6,
+    {
+      A: 2,
+      B: "李　娜",
+      C: "女",
+      D: "1985.06",
+      E: "汉族",
+      F: "山东泰安",
+      G: "37010219850601058x",
+      H: "大学本科",
+      I: "2007.08",
+      J: "语文教师",
+      L: "中共党员",
+      M: "2005年3月1日",
+      N: "20070601",
+      O: "2008.6.1",
+      P: "0531-88776655",
+      Q: 5000,
+      R: 50,
+      S: "在职",
+      T: "一级教师",
+    },
+  ],
   // Row 7: trailing space in the name → cell.whitespace B7. ID held as a number (Excel kept 15 significant digits)
   // → roster.id.numeric G7 only (no checksum/birth/gender/duplicate checks). Base exactly 3000 → 0.5 % = 15.
   // Mobile as text with dashes. "硕士" synonym.
-  [7, { A: 3, B: "张伟 ", C: "男", D: new XDate(1979, 11, 1), E: "汉族", F: "山东淄博", G: 370102197911011000, H: "硕士", I: new XDate(2003, 8, 1), J: "数学教师", L: "中共党员", M: "2001/3/15", N: new XDate(2003, 7, 1), O: new XDate(2004, 7, 1), P: "139-0531-0002", Q: 3000, R: 15, T: "一级教师" }],
+  [
+    7,
+    {
+      A: 3,
+      B: "张伟 ",
+      C: "男",
+      D: new XDate(1979, 11, 1),
+      E: "汉族",
+      F: "山东淄博",
+      G: 370102197911011000,
+      H: "硕士",
+      I: new XDate(2003, 8, 1),
+      J: "数学教师",
+      L: "中共党员",
+      M: "2001/3/15",
+      N: new XDate(2003, 7, 1),
+      O: new XDate(2004, 7, 1),
+      P: "139-0531-0002",
+      Q: 3000,
+      R: 15,
+      T: "一级教师",
+    },
+  ],
   // Row 8: 17-digit ID → roster.id.format G8. 预备党员 admitted 2025-12-10 (full-width digits) → due 2026-12-10,
   // within 30 days after 2026-11-21 → roster.probation.due N8 (info). Base 4200 → 42.
-  [8, { A: 4, B: "刘芳", C: "女", D: "1990年2月", E: "汉族", F: "山东济南", G: "37010219900214002", H: "大学本科", I: "2012年9月1日", J: "数学教师", L: "中共预备党员", M: "2018.9", N: "２０２５年１２月１０日", P: 13805310003, Q: 4200, R: 42, S: "在职", T: "二级教师" }],
+  [
+    8,
+    {
+      A: 4,
+      B: "刘芳",
+      C: "女",
+      D: "1990年2月",
+      E: "汉族",
+      F: "山东济南",
+      G: "37010219900214002",
+      H: "大学本科",
+      I: "2012年9月1日",
+      J: "数学教师",
+      L: "中共预备党员",
+      M: "2018.9",
+      N: "２０２５年１２月１０日",
+      P: 13805310003,
+      Q: 4200,
+      R: 42,
+      S: "在职",
+      T: "二级教师",
+    },
+  ],
   // Row 9: blank.
   // Row 10: 15-digit legacy ID → roster.id.legacy G10; it upgrades to the 18-digit ID of row 16 →
   // roster.id.duplicate G10 and G16. "大专" synonym. Base 7200 → 108.
-  [10, { A: 5, B: "陈静", C: "女", D: "19880420", E: "汉族", F: "山东德州", G: LEGACY_ID, H: "大专", I: "2010.09", J: "英语教师", K: "第二党小组", L: "中共党员", M: "2009年5月", N: "2011.6.1", O: "2012年6月1日", P: "13905310005", Q: 7200, R: 108, S: "在职", T: "一级教师" }],
+  [
+    10,
+    {
+      A: 5,
+      B: "陈静",
+      C: "女",
+      D: "19880420",
+      E: "汉族",
+      F: "山东德州",
+      G: LEGACY_ID,
+      H: "大专",
+      I: "2010.09",
+      J: "英语教师",
+      K: "第二党小组",
+      L: "中共党员",
+      M: "2009年5月",
+      N: "2011.6.1",
+      O: "2012年6月1日",
+      P: "13905310005",
+      Q: 7200,
+      R: 108,
+      S: "在职",
+      T: "一级教师",
+    },
+  ],
   // Row 11: ID in full-width digits (valid once normalised, no issue). 预备党员 admitted 2025-10-15 → due 2026-10-15
   // ≤ as-of, no 转正时间 → roster.probation.overdue N11. Base exactly 5000 but dues 75 (1.5 %, the boundary read
   // the wrong way) → roster.dues.rate R11. Landline with a space as separator.
-  [11, { A: 6, B: "赵磊", C: "男", D: new XDate(1992, 7, 8), E: "汉族", F: "山东临沂", G: FULL_WIDTH_ID, H: "研究生", I: new XDate(2016, 8, 25), J: "物理教师", L: "中共预备党员", M: "2016.03.01", N: new XDate(2025, 10, 15, "yyyy/m/d"), P: "0531 88776601", Q: 5000, R: 75, S: "在职", T: "二级教师" }],
+  [
+    11,
+    {
+      A: 6,
+      B: "赵磊",
+      C: "男",
+      D: new XDate(1992, 7, 8),
+      E: "汉族",
+      F: "山东临沂",
+      G: FULL_WIDTH_ID,
+      H: "研究生",
+      I: new XDate(2016, 8, 25),
+      J: "物理教师",
+      L: "中共预备党员",
+      M: "2016.03.01",
+      N: new XDate(2025, 10, 15, "yyyy/m/d"),
+      P: "0531 88776601",
+      Q: 5000,
+      R: 75,
+      S: "在职",
+      T: "二级教师",
+    },
+  ],
   // Row 12: 性别 "女性" is not 男/女 → cell.enum C12 (so no gender check, no byGender/women count). 10-digit mobile →
   // roster.phone.format P12. Base 6800 → 102.
-  [12, { A: 7, B: "孙丽", C: "女性", D: "1983/9/5", E: "汉族", F: "山东济宁", G: "370102198309050267", H: "本科", I: "2005.8", J: "化学教师", L: "中共党员", M: "2003.10", N: new XDate(2005, 12, 20), O: "2006-12-20", P: "1390531000", Q: 6800, R: 102, S: "在职", T: "一级教师" }],
+  [
+    12,
+    {
+      A: 7,
+      B: "孙丽",
+      C: "女性",
+      D: "1983/9/5",
+      E: "汉族",
+      F: "山东济宁",
+      G: "370102198309050267",
+      H: "本科",
+      I: "2005.8",
+      J: "化学教师",
+      L: "中共党员",
+      M: "2003.10",
+      N: new XDate(2005, 12, 20),
+      O: "2006-12-20",
+      P: "1390531000",
+      Q: 6800,
+      R: 102,
+      S: "在职",
+      T: "一级教师",
+    },
+  ],
   // Row 13: 民族 "汉" → cell.enum E13 (suggests 汉族). Check character 1 where 7 is right → roster.id.checksum G13.
   // Month-precision 入党/转正 "1997.07"/"1998.7": exactly a year by month. Base 8000 → 120.
-  [13, { A: 8, B: "周杰", C: "男", D: new XDate(1975, 5, 5), E: "汉", F: "山东潍坊", G: "370102197505050571", H: "大学本科", I: "1997.08", J: "体育教师", L: "中共党员", M: "1995年4月1日", N: "1997.07", O: "1998.7", P: 13905310008, Q: 8000, R: 120, S: "在职", T: "高级教师" }],
+  [
+    13,
+    {
+      A: 8,
+      B: "周杰",
+      C: "男",
+      D: new XDate(1975, 5, 5),
+      E: "汉",
+      F: "山东潍坊",
+      G: "370102197505050571",
+      H: "大学本科",
+      I: "1997.08",
+      J: "体育教师",
+      L: "中共党员",
+      M: "1995年4月1日",
+      N: "1997.07",
+      O: "1998.7",
+      P: 13905310008,
+      Q: 8000,
+      R: 120,
+      S: "在职",
+      T: "高级教师",
+    },
+  ],
   // Row 14: ID digits 7–14 = 19620231 → roster.id.birthdate G14 (no birthdate.mismatch: the ID gives no date).
   // 离退休, base exactly 5000 → 0.5 % = 25. 7-digit landline.
-  [14, { A: 9, B: "吴敏", C: "女", D: "1962.02", E: "汉族", F: "山东聊城", G: "370102196202310242", H: "中专", I: "1980.09", J: "退休教师", K: "离退休党小组", L: "中共党员", M: "1983.5", N: "1985年7月1日", O: "1986年7月1日", P: "0531-8123456", Q: 5000, R: 25, S: "离退休", T: "高级教师", U: "2022年退休" }],
+  [
+    14,
+    {
+      A: 9,
+      B: "吴敏",
+      C: "女",
+      D: "1962.02",
+      E: "汉族",
+      F: "山东聊城",
+      G: "370102196202310242",
+      H: "中专",
+      I: "1980.09",
+      J: "退休教师",
+      K: "离退休党小组",
+      L: "中共党员",
+      M: "1983.5",
+      N: "1985年7月1日",
+      O: "1986年7月1日",
+      P: "0531-8123456",
+      Q: 5000,
+      R: 25,
+      S: "离退休",
+      T: "高级教师",
+      U: "2022年退休",
+    },
+  ],
   // Row 15: 党费基数 is a VLOOKUP that found nothing → cell.formula-error Q15; dues.rate is then not checked.
   // 回族 (a minority). ID ends in upper-case X.
-  [15, { A: 10, B: "郑强", C: "男", D: new XDate(1987, 1, 19), E: "回族", F: "山东济南", G: "37010219870119031X", H: "大学本科", I: "2009.09", J: "班主任", K: "第三党小组", L: "中共党员", M: "2008.11", N: "2010/12/1", O: "2011/12/1", P: "13905310010", Q: { formula: "VLOOKUP(B15,工资!A:B,2,FALSE)", result: { error: "#N/A" } }, R: 90, S: "在职", T: "一级教师" }],
+  [
+    15,
+    {
+      A: 10,
+      B: "郑强",
+      C: "男",
+      D: new XDate(1987, 1, 19),
+      E: "回族",
+      F: "山东济南",
+      G: "37010219870119031X",
+      H: "大学本科",
+      I: "2009.09",
+      J: "班主任",
+      K: "第三党小组",
+      L: "中共党员",
+      M: "2008.11",
+      N: "2010/12/1",
+      O: "2011/12/1",
+      P: "13905310010",
+      Q: { formula: "VLOOKUP(B15,工资!A:B,2,FALSE)", result: { error: "#N/A" } },
+      R: 90,
+      S: "在职",
+      T: "一级教师",
+    },
+  ],
   // Row 16: the same person entered again with the 18-digit ID → roster.id.duplicate G16 (and G10).
-  [16, { A: 11, B: "陈静", C: "女", D: "1988-04-20", E: "汉族", F: "山东德州", G: upgrade15(LEGACY_ID), H: "大学专科", I: "2010.09", J: "英语教师", L: "中共党员", M: "2009年5月", N: "2011.6.1", O: "2012年6月1日", P: "13905310005", Q: 7200, R: 108, S: "在职", T: "一级教师", U: "调入" }],
+  [
+    16,
+    {
+      A: 11,
+      B: "陈静",
+      C: "女",
+      D: "1988-04-20",
+      E: "汉族",
+      F: "山东德州",
+      G: upgrade15(LEGACY_ID),
+      H: "大学专科",
+      I: "2010.09",
+      J: "英语教师",
+      L: "中共党员",
+      M: "2009年5月",
+      N: "2011.6.1",
+      O: "2012年6月1日",
+      P: "13905310005",
+      Q: 7200,
+      R: 108,
+      S: "在职",
+      T: "一级教师",
+      U: "调入",
+    },
+  ],
   // Row 17: 入党积极分子 (not a member): no 入党/转正 dates, no dues. Mobile with spaces. No issue.
-  [17, { A: 12, B: "何雪", C: "女", D: new XDate(1996, 12, 3), E: "汉族", F: "山东烟台", G: "370102199612030482", H: "研究生", I: "2020.08", J: "音乐教师", L: "入党积极分子", M: "2023年3月1日", P: "177 0531 0017", S: "在职", T: "二级教师" }],
+  [
+    17,
+    {
+      A: 12,
+      B: "何雪",
+      C: "女",
+      D: new XDate(1996, 12, 3),
+      E: "汉族",
+      F: "山东烟台",
+      G: "370102199612030482",
+      H: "研究生",
+      I: "2020.08",
+      J: "音乐教师",
+      L: "入党积极分子",
+      M: "2023年3月1日",
+      P: "177 0531 0017",
+      S: "在职",
+      T: "二级教师",
+    },
+  ],
   // Row 18: 预备党员 admitted 2026-06-28 (due 2027, nothing to report) with base 2800 but no 月党费 →
   // roster.dues.missing R18.
-  [18, { A: 13, B: "杨帆", C: "男", D: "1994.10", E: "汉族", F: "山东青岛", G: "370102199410170196", H: "大学本科", I: "2019.08", J: "信息技术教师", L: "中共预备党员", M: "2021.09", N: "2026/6/28", P: "18653100018", Q: 2800, S: "在职", T: "二级教师" }],
+  [
+    18,
+    {
+      A: 13,
+      B: "杨帆",
+      C: "男",
+      D: "1994.10",
+      E: "汉族",
+      F: "山东青岛",
+      G: "370102199410170196",
+      H: "大学本科",
+      I: "2019.08",
+      J: "信息技术教师",
+      L: "中共预备党员",
+      M: "2021.09",
+      N: "2026/6/28",
+      P: "18653100018",
+      Q: 2800,
+      S: "在职",
+      T: "二级教师",
+    },
+  ],
 ];
 
 const GROUP_MERGES = ["K5:K8", "K10:K13", "K15:K18"];
@@ -146,7 +442,12 @@ async function writeUnseenRoster(file: string): Promise<void> {
     cell.font = { name: "黑体", bold: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+    cell.border = {
+      top: { style: "thin" },
+      left: { style: "thin" },
+      bottom: { style: "thin" },
+      right: { style: "thin" },
+    };
   }
   header.height = 36;
   ws.getColumn("G").numFmt = "@";
@@ -224,7 +525,8 @@ function colOf(cell: string): number {
 function ordered(issues: readonly IssueLike[]): Expected[] {
   const keys = issues.map((i) => (i.cell === null ? -1 : rowOf(i.cell) * 1000 + colOf(i.cell)));
   for (let k = 1; k < keys.length; k++) {
-    if (keys[k]! < keys[k - 1]!) throw new Error(`issues out of order at ${k}: ${issues[k - 1]!.cell} before ${issues[k]!.cell}`);
+    if (keys[k]! < keys[k - 1]!)
+      throw new Error(`issues out of order at ${k}: ${issues[k - 1]!.cell} before ${issues[k]!.cell}`);
   }
   const tuples = issues.map((i) => [i.cell ?? "", i.rule, i.severity, i.field ?? ""] as unknown as Expected);
   // Within one cell the order is the engine's choice: compare by rule id there.
@@ -261,7 +563,9 @@ test("the fixture's IDs are what the comments say (checked with the tests' own M
   expect(valid("370102196803121359")).toBe(true);
   expect(valid("37010219850601058x".toUpperCase())).toBe(true);
   expect(valid("370102199207080136")).toBe(true);
-  expect(FULL_WIDTH_ID.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).toBe("370102199207080136");
+  expect(FULL_WIDTH_ID.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).toBe(
+    "370102199207080136",
+  );
   expect(valid("370102198309050267")).toBe(true);
   expect(mod112("37010219750505057")).toBe("7"); // row 13 holds …0571
   expect(valid("370102196202310242")).toBe(true); // checksum right, date impossible
@@ -326,7 +630,15 @@ describe("through readWorkbookFile + validateWorkbook", () => {
     // is not a member), K14 → 1.
     expect(summary.byGroup).toEqual({ 第一党小组: 4, 第二党小组: 4, 离退休党小组: 1, 第三党小组: 3 });
     // Ages at 2026-11-21 (birth from 出生年月, month-precision ones agreeing with the ID take the ID's day).
-    expect(withZeros(summary.ageBands, [])).toEqual({ "56-60": 1, "41-45": 2, "46-50": 1, "36-40": 4, "31-35": 2, "51-55": 1, ">=61": 1 });
+    expect(withZeros(summary.ageBands, [])).toEqual({
+      "56-60": 1,
+      "41-45": 2,
+      "46-50": 1,
+      "36-40": 4,
+      "31-35": 2,
+      "51-55": 1,
+      ">=61": 1,
+    });
     // 150 + 50 + 15 + 42 + 108 + 75 + 102 + 120 + 25 + 90 + 108 (row 18 has none).
     expect(summary.duesMonthlyTotal).toBe(885);
     expect(summary.probationTodo.map((t) => [t.row, t.status, t.due])).toEqual([
@@ -345,7 +657,13 @@ describe("through the real CLI", () => {
       version: number;
       file: string;
       asOf: string;
-      sheets: { sheet: string; template: string | null; headerRow: number | null; dataRows: number; columns: Record<string, string> }[];
+      sheets: {
+        sheet: string;
+        template: string | null;
+        headerRow: number | null;
+        dataRows: number;
+        columns: Record<string, string>;
+      }[];
       issues: (IssueLike & { message: string })[];
       counts: Record<string, number>;
     };
@@ -369,7 +687,8 @@ describe("through the real CLI", () => {
       expect(i.row).toBe(i.cell === null ? null : rowOf(i.cell));
       expect(i.message).toMatch(/[\u4e00-\u9fff]/); // a Chinese message
     }
-    const message = (cell: string, rule: string) => report.issues.find((i) => i.cell === cell && i.rule === rule)!.message;
+    const message = (cell: string, rule: string) =>
+      report.issues.find((i) => i.cell === cell && i.rule === rule)!.message;
     expect(message("E13", "cell.enum")).toContain("汉族");
     expect(message("G10", "roster.id.legacy")).toContain("370102198804200226");
     expect(report.counts).toEqual(EXPECTED_COUNTS);

@@ -26,7 +26,9 @@ export function langOf(flag: string | undefined): Lang {
 
 /** Reads a workbook with a progress indicator on stderr when it is big. */
 export async function readWithProgress(file: string, io: Io) {
-  const size = await stat(file).then((s) => s.size).catch(() => 0);
+  const size = await stat(file)
+    .then((s) => s.size)
+    .catch(() => 0);
   const progress = new Progress(size >= PROGRESS_MIN_BYTES, io.stderr);
   progress.stage(`正在读取 ${file}（${(size / 1048576).toFixed(1)} MB）…`);
   const read = await readWorkbookFile(file);

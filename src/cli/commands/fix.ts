@@ -35,17 +35,25 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   const format = stringFlag(args.flags, "format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format ${format}：只能是 text 或 json`);
   const onlyFlag = stringFlag(args.flags, "only");
-  const only = onlyFlag?.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const only = onlyFlag
+    ?.split(/[,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((r) => !FIX_RULES.includes(r)) ?? [];
-  if (unknown.length) throw new UsageError(`--only ${unknown.join(",")}：没有这类修正。可修正的规则：${FIX_RULES.join(", ")}`);
+  if (unknown.length)
+    throw new UsageError(`--only ${unknown.join(",")}：没有这类修正。可修正的规则：${FIX_RULES.join(", ")}`);
   const asOf = parseAsOf(stringFlag(args.flags, "as-of"));
   const lang = langOf(stringFlag(args.flags, "lang"));
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".xlsm") {
-    throw new InputError("not-workbook", `${path.basename(file)}：zhibu fix 只修正 .xlsx / .xlsm 工作簿。请先另存为 .xlsx 后再试。`);
+    throw new InputError(
+      "not-workbook",
+      `${path.basename(file)}：zhibu fix 只修正 .xlsx / .xlsm 工作簿。请先另存为 .xlsx 后再试。`,
+    );
   }
   if (out) {
-    if (path.extname(out).toLowerCase() !== ext) throw new UsageError(`-o ${out}：输出文件应与输入同为 ${ext}（保留宏等内容）`);
+    if (path.extname(out).toLowerCase() !== ext)
+      throw new UsageError(`-o ${out}：输出文件应与输入同为 ${ext}（保留宏等内容）`);
     checkOutputPath(out, [file], args.flags["force"] === true);
   }
   const input = await readInputFile(file, "请指定 .xlsx 文件。");
@@ -56,11 +64,23 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   try {
     fixed = await writeFixedWorkbook(input, fixes, nodeZipCodec);
   } catch (e) {
-    throw new InputError("corrupt", `${path.basename(file)}：无法写出修正副本（${(e as Error).message}）。请用 Excel/WPS 另存为 .xlsx 后再试。`);
+    throw new InputError(
+      "corrupt",
+      `${path.basename(file)}：无法写出修正副本（${(e as Error).message}）。请用 Excel/WPS 另存为 .xlsx 后再试。`,
+    );
   }
-  const after = validateWorkbook((await readWorkbookBuffer(Buffer.from(fixed.bytes), file)).snapshot, { asOf: before.asOf });
+  const after = validateWorkbook((await readWorkbookBuffer(Buffer.from(fixed.bytes), file)).snapshot, {
+    asOf: before.asOf,
+  });
   if (out && !dryRun) await writeFile(out, fixed.bytes, { flag: args.flags["force"] === true ? "w" : "wx" });
-  const run = { file: path.basename(file), output: dryRun ? null : (out ?? null), dryRun, written: fixed.written, skipped: fixed.skipped, after };
+  const run = {
+    file: path.basename(file),
+    output: dryRun ? null : (out ?? null),
+    dryRun,
+    written: fixed.written,
+    skipped: fixed.skipped,
+    after,
+  };
   if (format === "json") io.out(JSON.stringify(fixJsonReport(run), null, 2) + "\n");
   else io.out(fixTextReport(run, lang, makeStyle(wantsColour({ isTTY: io.stdoutIsTTY }))));
   return after.counts.error > 0 ? 1 : 0;

@@ -7,7 +7,14 @@ import { readInputFile } from "../../xlsx/input-file";
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../../core/types";
-import { type PlanRow, type RangeMode, type SkippedLine, findPlanBranch, findPlanYear, parsePlan } from "../../core/plan/parse-plan";
+import {
+  type PlanRow,
+  type RangeMode,
+  type SkippedLine,
+  findPlanBranch,
+  findPlanYear,
+  parsePlan,
+} from "../../core/plan/parse-plan";
 import { SCHEDULE_STATUS, SCHEDULE_TYPES, schedule } from "../../core/templates/schedule";
 import { SETTING_DEFS, SETTINGS_SHEET } from "../../core/settings";
 import { decodeCsv } from "../../xlsx/csv";
@@ -43,8 +50,10 @@ export async function readPlanText(file: string): Promise<string> {
   if (buf.length === 0) throw new InputError("empty", `${name}：文件是空的（0 字节）。请确认文件已保存完整后再试。`);
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf.subarray(2));
-  if (buf[0] === 0x50 && buf[1] === 0x4b) throw new InputError("not-workbook", `${name}：这是 Word/Excel 等文档（.docx/.xlsx），不是纯文本。${TEXT_HELP}`);
-  if (buf[0] === 0xd0 && buf[1] === 0xcf) throw new InputError("not-workbook", `${name}：这是旧版 Word/Excel 文档（.doc/.xls），不是纯文本。${TEXT_HELP}`);
+  if (buf[0] === 0x50 && buf[1] === 0x4b)
+    throw new InputError("not-workbook", `${name}：这是 Word/Excel 等文档（.docx/.xlsx），不是纯文本。${TEXT_HELP}`);
+  if (buf[0] === 0xd0 && buf[1] === 0xcf)
+    throw new InputError("not-workbook", `${name}：这是旧版 Word/Excel 文档（.doc/.xls），不是纯文本。${TEXT_HELP}`);
   if (buf.subarray(0, 8192).includes(0)) throw new InputError("not-workbook", `${name}：不是文本文件。${TEXT_HELP}`);
   return decodeCsv(buf);
 }
@@ -52,7 +61,8 @@ export async function readPlanText(file: string): Promise<string> {
 function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!/^\d{4}$/.test(text) || n < 1900 || n > 2999) throw new UsageError(`--year ${text}：应为四位年份，例如 --year 2026`);
+  if (!/^\d{4}$/.test(text) || n < 1900 || n > 2999)
+    throw new UsageError(`--year ${text}：应为四位年份，例如 --year 2026`);
   return n;
 }
 
@@ -65,7 +75,14 @@ function parseRange(text: string | undefined): RangeMode | undefined {
 
 /** Schedule rows keyed by field key; status 计划, the rest left for the secretary to fill. */
 export function scheduleRows(rows: readonly PlanRow[]): Record<string, CellValue>[] {
-  return rows.map((r) => ({ month: r.month, type: r.type, topic: r.topic, owner: r.owner, status: SCHEDULE_STATUS.planned, note: r.note }));
+  return rows.map((r) => ({
+    month: r.month,
+    type: r.type,
+    topic: r.topic,
+    owner: r.owner,
+    status: SCHEDULE_STATUS.planned,
+    note: r.note,
+  }));
 }
 
 /** Writes the plan year into 设置's 年度 (buildTemplateWorkbook fills only 支部名称 and 统计截止日期). */
@@ -127,13 +144,15 @@ export async function runImportPlan(args: ParsedArgs, io: Io): Promise<number> {
   if (!file || args.positionals.length > 1) throw new UsageError(USAGE);
   const givenYear = parseYear(stringFlag(args.flags, "year"));
   const rangeMode = parseRange(stringFlag(args.flags, "range"));
-  const out = stringFlag(args.flags, "output") ?? path.join(path.dirname(file), `${path.parse(file).name}-月度工作安排.xlsx`);
+  const out =
+    stringFlag(args.flags, "output") ?? path.join(path.dirname(file), `${path.parse(file).name}-月度工作安排.xlsx`);
   checkOutputPath(out, [file], args.flags["force"] === true);
 
   const text = await readPlanText(file);
   const found = givenYear === undefined ? findPlanYear(text) : null;
   const year = givenYear ?? found ?? new Date().getFullYear();
-  const yearSource = givenYear !== undefined ? "--year" : found !== null ? "取自文中" : "文中未写年份，按今年；可用 --year 指定";
+  const yearSource =
+    givenYear !== undefined ? "--year" : found !== null ? "取自文中" : "文中未写年份，按今年；可用 --year 指定";
   const { rows, skipped } = parsePlan(text, { year, rangeMode });
   if (rows.length === 0) {
     throw new InputError(

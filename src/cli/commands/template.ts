@@ -34,18 +34,26 @@ function positiveInt(text: string | undefined, flag: string, max: number): numbe
 }
 
 export async function runTemplate(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1) throw new UsageError("用法：zhibu template [roster|all] [-o FILE] [--branch NAME] [--sample N]");
+  if (args.positionals.length > 1)
+    throw new UsageError("用法：zhibu template [roster|all] [-o FILE] [--branch NAME] [--sample N]");
   const kind = args.positionals[0] ?? "all";
   const templates = pickTemplates(kind);
   const sample = positiveInt(stringFlag(args.flags, "sample"), "--sample", MAX_SAMPLE_ROWS) ?? 0;
   const seed = positiveInt(stringFlag(args.flags, "seed"), "--seed", 2 ** 31) ?? 20261121;
   const asOf = parseAsOf(stringFlag(args.flags, "as-of")) ?? todayDate();
   const branch = stringFlag(args.flags, "branch") ?? "";
-  const out = stringFlag(args.flags, "output") ?? (templates.length === 1 ? `${templates[0]!.sheetName}.xlsx` : "支部工作表模板.xlsx");
+  const out =
+    stringFlag(args.flags, "output") ??
+    (templates.length === 1 ? `${templates[0]!.sheetName}.xlsx` : "支部工作表模板.xlsx");
   checkOutputPath(out, [], args.flags["force"] === true);
   const rows: Record<string, Record<string, CellValue>[]> = {};
   if (sample > 0) for (const t of templates) rows[t.id] = sampleRows(t.id, sample, { seed, asOf });
-  const wb = buildTemplateWorkbook({ templates, branch, rows, asOf: stringFlag(args.flags, "as-of") ? asOf : undefined });
+  const wb = buildTemplateWorkbook({
+    templates,
+    branch,
+    rows,
+    asOf: stringFlag(args.flags, "as-of") ? asOf : undefined,
+  });
   await wb.xlsx.writeFile(out);
   const names = templates.map((t) => t.title).join("、");
   io.out(`已生成 ${out}：${names}${sample > 0 ? `，每表 ${sample} 行示例数据（虚构）` : ""}\n`);

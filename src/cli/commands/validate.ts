@@ -15,7 +15,8 @@ export const validateFlags = {
 /** Exit 0 without errors (warnings allowed), 1 with at least one error. */
 export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0];
-  if (!file || args.positionals.length > 1) throw new UsageError("用法：zhibu validate FILE [--format text|json] [--as-of YYYY-MM-DD] [--sheet NAME]");
+  if (!file || args.positionals.length > 1)
+    throw new UsageError("用法：zhibu validate FILE [--format text|json] [--as-of YYYY-MM-DD] [--sheet NAME]");
   const format = stringFlag(args.flags, "format") ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format ${format}：只能是 text 或 json`);
   const asOf = parseAsOf(stringFlag(args.flags, "as-of"));
@@ -23,7 +24,9 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   const sheet = stringFlag(args.flags, "sheet");
   const { snapshot, progress } = await readWithProgress(file, io);
   if (sheet !== undefined && !snapshot.sheets.some((s) => s.name === sheet)) {
-    throw new UsageError(`${path.basename(file)}：没有名为「${sheet}」的工作表。现有：${snapshot.sheets.map((s) => s.name).join("、")}`);
+    throw new UsageError(
+      `${path.basename(file)}：没有名为「${sheet}」的工作表。现有：${snapshot.sheets.map((s) => s.name).join("、")}`,
+    );
   }
   const result = validateWorkbook(snapshot, {
     asOf,

@@ -22,7 +22,13 @@ export const duesFix: FixKind = {
       const base = row?.num(BASE) ?? null;
       if (!row || base === null || base <= 0) continue;
       if (row.text(EMPLOYMENT) === null && row.filled(EMPLOYMENT)) continue;
-      const fix = makeFix(input, issue.row, issue.field, issue.rule, standardDues(base, row.text(EMPLOYMENT) ?? "在职"));
+      const fix = makeFix(
+        input,
+        issue.row,
+        issue.field,
+        issue.rule,
+        standardDues(base, row.text(EMPLOYMENT) ?? "在职"),
+      );
       if (fix) out.push(fix);
     }
     return out;

@@ -73,7 +73,10 @@ const BASE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
 
 /** A short name for each rule, for group headings (text report, task pane). */
 export const RULE_TITLES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  "zh-CN": Object.assign({}, BASE_TITLES["zh-CN"], ...MESSAGE_PARTS.map((p) => p.titles["zh-CN"])) as Record<string, string>,
+  "zh-CN": Object.assign({}, BASE_TITLES["zh-CN"], ...MESSAGE_PARTS.map((p) => p.titles["zh-CN"])) as Record<
+    string,
+    string
+  >,
   en: Object.assign({}, BASE_TITLES.en, ...MESSAGE_PARTS.map((p) => p.titles.en)) as Record<string, string>,
 };
 

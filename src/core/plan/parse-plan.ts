@@ -131,7 +131,21 @@ export function parseMonthSpec(text: string): MonthSpec | null {
 
 // ------------------------------------------------------------------------------------------------- years
 
-const CN_YEAR_DIGITS: Readonly<Record<string, string>> = { 〇: "0", 零: "0", "○": "0", Ｏ: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_YEAR_DIGITS: Readonly<Record<string, string>> = {
+  〇: "0",
+  零: "0",
+  "○": "0",
+  Ｏ: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
 const YEAR_TOKEN = "(\\d{4}|[〇零○Ｏ一二三四五六七八九]{4})";
 
 function yearNumber(token: string): number | null {
@@ -205,17 +219,22 @@ const NUMBERING = new RegExp(
     "|[•·●○◆◇■□▪▶►※*-]" +
     ")\\s*",
 );
-const SECTION_PREFIX = new RegExp(`^(?:${CN_NUMERAL}\\s*[、.]|\\(\\s*${CN_NUMERAL}\\s*\\)|\\d{1,2}\\s*[、.](?!\\d)|第${CN_NUMERAL}[章部分节]+)\\s*`);
+const SECTION_PREFIX = new RegExp(
+  `^(?:${CN_NUMERAL}\\s*[、.]|\\(\\s*${CN_NUMERAL}\\s*\\)|\\d{1,2}\\s*[、.](?!\\d)|第${CN_NUMERAL}[章部分节]+)\\s*`,
+);
 const TERMINAL = /[。;.!?！？…]\s*$/;
 const TRAILING_PUNCT = /[\s;。.,、!！?？:：…]+$/;
 const SEPARATOR_LINE = /^[\s\-—–_=*~·•.。…#]+$/;
 const NOTE_LINE = /^(?:注|备注|说明|附注)\s*[:：]/;
-const HEADING_WORDS = /(?:计划|安排|要点|方案|总结|目标|措施|任务|要求|思想|内容|活动|工作|建设|情况|附件|说明|节选|\(节选\)|（节选）)$/;
-const ACTION_START = /^(?:召开|开展|组织|举办|举行|讲|上|学习|参观|慰问|走访|评选|确定|检查|布置|做好|完成|落实|进行|收缴|发展|接收|表彰|庆祝|观看|参加)/;
+const HEADING_WORDS =
+  /(?:计划|安排|要点|方案|总结|目标|措施|任务|要求|思想|内容|活动|工作|建设|情况|附件|说明|节选|\(节选\)|（节选）)$/;
+const ACTION_START =
+  /^(?:召开|开展|组织|举办|举行|讲|上|学习|参观|慰问|走访|评选|确定|检查|布置|做好|完成|落实|进行|收缴|发展|接收|表彰|庆祝|观看|参加)/;
 const META_LABEL = /^(?:负责人|责任人|负责|牵头|组织者|主持人?|时间|月份|日期)\s*[:：]?\s*/;
 /** A bracket at the end that mentions a month but is no month spec ("（支部，3月—13月）"). */
 const BAD_MONTH_BRACKET = /\([^()]*[\d一二三四五六七八九十]\s*月[^()]*\)[\s;。.,、!]*$/;
-const HEADING_SUFFIX = /^(?:\s*[】\]])?(?:\s*(?:工作安排|工作重点|重点工作|活动安排|工作计划|工作|安排|计划))?(?:\s*[】\]])?/;
+const HEADING_SUFFIX =
+  /^(?:\s*[】\]])?(?:\s*(?:工作安排|工作重点|重点工作|活动安排|工作计划|工作|安排|计划))?(?:\s*[】\]])?/;
 
 interface Meta {
   readonly months: MonthSpec | null;
@@ -231,7 +250,10 @@ interface Meta {
 function trailingMeta(norm: string): Meta | null {
   const m = /\(([^()]*)\)[\s;。.,、!]*$/.exec(norm);
   if (!m) return null;
-  const parts = (m[1] ?? "").split(/[,;，；]+|\s+/).map((p) => p.replace(META_LABEL, "").trim()).filter((p) => p !== "");
+  const parts = (m[1] ?? "")
+    .split(/[,;，；]+|\s+/)
+    .map((p) => p.replace(META_LABEL, "").trim())
+    .filter((p) => p !== "");
   if (parts.length === 0) return null;
   let months: MonthSpec | null = null;
   const owners: string[] = [];
@@ -311,7 +333,13 @@ function monthHeadingAt(norm: string, offset: number, adjacentLists: boolean): H
     return { spec: heading, year, itemStart: start < norm.length ? start : null };
   }
   // "五月份党小组…": an explicit 月份 may run straight into its item; "3月5日…" is a date, not a heading.
-  if (!open && suffixLength === 0 && heading.months.length === 1 && /月份$/.test(norm.slice(0, pos)) && !/^[\d一二三四五六七八九十]+[日号]/.test(after)) {
+  if (
+    !open &&
+    suffixLength === 0 &&
+    heading.months.length === 1 &&
+    /月份$/.test(norm.slice(0, pos)) &&
+    !/^[\d一二三四五六七八九十]+[日号]/.test(after)
+  ) {
     return { spec: heading, year, itemStart: pos };
   }
   return null;
@@ -444,7 +472,12 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanParseRes
     }
     // A numbered item broken over two lines: the rest ends the item (closing punctuation or month bracket) and
     // does not start like an item of its own.
-    if (continues && (TERMINAL.test(norm) || trailingMeta(norm)) && !ACTION_START.test(norm) && !monthSpecPrefix(norm)) {
+    if (
+      continues &&
+      (TERMINAL.test(norm) || trailingMeta(norm)) &&
+      !ACTION_START.test(norm) &&
+      !monthSpecPrefix(norm)
+    ) {
       continues.text += orig;
       continues.norm += norm;
       continues.source += orig;
@@ -472,7 +505,9 @@ export function parsePlan(text: string, options: ParsePlanOptions): PlanParseRes
     const spec = meta?.months ?? item.months;
     if (!spec) {
       const bad = BAD_MONTH_BRACKET.exec(item.norm);
-      const reason = bad ? badMonthReason(item.text.slice(bad.index + 1, bad.index + bad[0].replace(/[\s;。.,、!]*$/, "").length - 1)) : SKIP_REASONS.noMonth;
+      const reason = bad
+        ? badMonthReason(item.text.slice(bad.index + 1, bad.index + bad[0].replace(/[\s;。.,、!]*$/, "").length - 1))
+        : SKIP_REASONS.noMonth;
       skipped.push({ line: item.line, text: item.source, reason });
       continue;
     }

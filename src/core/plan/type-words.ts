@@ -29,7 +29,11 @@ export const TYPE_WORDS: readonly TypeWords[] = [
   { type: SCHEDULE_TYPE.group, words: ["党小组会"] },
   { type: SCHEDULE_TYPE.lecture, words: ["党课"] },
   { type: SCHEDULE_TYPE.partyDay, words: ["主题党日", "党日活动"] },
-  { type: SCHEDULE_TYPE.study, words: ["专题学习", "集中学习", "理论学习", "学习研讨", "学习会", "读书班", "学习"], unless: ["学习笔记", "学习强国", "学习心得"] },
+  {
+    type: SCHEDULE_TYPE.study,
+    words: ["专题学习", "集中学习", "理论学习", "学习研讨", "学习会", "读书班", "学习"],
+    unless: ["学习笔记", "学习强国", "学习心得"],
+  },
 ];
 
 /** Type of an item no word matched. */
@@ -53,7 +57,20 @@ export const OWNER_PREFIXES: ReadonlyArray<{ readonly pattern: RegExp; readonly 
  * Words in a bracket at the end of an item that name who runs it ("（支部，五月份）"). A bracket that holds a
  * month is always read as meta, whatever else it says; one without a month only when it names one of these.
  */
-export const OWNER_WORDS: readonly string[] = ["党支部", "支部", "党小组", "支委会", "支委", "书记", "组织委员", "宣传委员", "纪检委员", "全体党员", "工会", "团支部"];
+export const OWNER_WORDS: readonly string[] = [
+  "党支部",
+  "支部",
+  "党小组",
+  "支委会",
+  "支委",
+  "书记",
+  "组织委员",
+  "宣传委员",
+  "纪检委员",
+  "全体党员",
+  "工会",
+  "团支部",
+];
 
 /** Spellings of an owner normalised in the 负责人 column. */
 export const OWNER_SYNONYMS: Readonly<Record<string, string>> = {

@@ -20,7 +20,12 @@ export interface PivotDef {
 /** Counts count a field every counted row has (the one grouped by), so a row without 姓名 still counts as the summary does. */
 /** Counts count a field every counted row has (one grouped by), so a row without 姓名 counts as in the summary. */
 export const PIVOT_DEFS: readonly PivotDef[] = [
-  { template: "roster", title: "按人员类别统计人数", rows: ["category"], value: { field: "category", aggregate: "Count" } },
+  {
+    template: "roster",
+    title: "按人员类别统计人数",
+    rows: ["category"],
+    value: { field: "category", aggregate: "Count" },
+  },
   {
     template: "roster",
     title: "按党小组与人员类别统计人数",
@@ -34,7 +39,12 @@ export const PIVOT_DEFS: readonly PivotDef[] = [
     rows: ["ageBand"],
     value: { field: "ageBand", aggregate: "Count" },
   },
-  { template: "roster", title: "按学历统计人数", rows: ["education"], value: { field: "education", aggregate: "Count" } },
+  {
+    template: "roster",
+    title: "按学历统计人数",
+    rows: ["education"],
+    value: { field: "education", aggregate: "Count" },
+  },
   {
     template: "schedule",
     title: "各月活动次数（按活动类型）",

@@ -26,7 +26,6 @@ import { attr, decodeOoxmlEscapes, decodeUtf8Text, parseAttributes, tags } from 
 import { formulaCell } from "../formulas/formula-cell";
 import { shiftFormula } from "../formulas/shift";
 
-
 function isErrorCode(s: string): boolean {
   return s.charCodeAt(0) === 0x23 && ERROR_CODES.has(s);
 }
@@ -36,7 +35,6 @@ function isErrorCode(s: string): boolean {
 
 /** Built-in number formats that show a date (zh-CN meaning for the East Asian ids 27–36, 50–58). */
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
-
 
 /** For each cell style index (cellXfs), 1 when its number format shows a date. */
 function readDateStyles(xml: string | null): Uint8Array {
@@ -75,7 +73,6 @@ function readDateStyles(xml: string | null): Uint8Array {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
-
 
 /** A `t="d"` cell: an ISO 8601 date, optionally with a time, read by its calendar components. */
 function isoDate(s: string): CellDate | null {
@@ -776,7 +773,17 @@ function readSheet(buf: Buffer, name: string, ctx: SheetContext): SheetSnapshot 
     // A formula without a trustworthy cached result (an empty <v> of a text result is the empty string).
     const uncached =
       formula && (ctx.recalc || (!hasV && !(type === T_STR && vElement)))
-        ? uncachedFormula(buf, ftS, ftE, fS, fE, prevRow, col, sharedFormulas, sS >= 0 && dateStyles[readUint(b, sS, sE)] === 1)
+        ? uncachedFormula(
+            buf,
+            ftS,
+            ftE,
+            fS,
+            fE,
+            prevRow,
+            col,
+            sharedFormulas,
+            sS >= 0 && dateStyles[readUint(b, sS, sE)] === 1,
+          )
         : null;
     if (uncached !== null) {
       value = uncached;

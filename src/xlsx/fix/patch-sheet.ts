@@ -85,7 +85,10 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[]): { xml:
 
   const start = head.index + head[0].length;
   if (head[2] === "/") {
-    const rows = [...byRow.keys()].sort((a, b) => a - b).map((r) => newRow(r, byRow.get(r)!)).join("");
+    const rows = [...byRow.keys()]
+      .sort((a, b) => a - b)
+      .map((r) => newRow(r, byRow.get(r)!))
+      .join("");
     return { xml: xml.slice(0, head.index) + `<${p}sheetData>${rows}</${p}sheetData>` + xml.slice(start), written };
   }
   const end = xml.indexOf(`</${p}sheetData>`, start);

@@ -35,7 +35,9 @@ export class StylesPatch {
     }
     const cellXfs = new RegExp(`<${p}cellXfs\\b[^>]*>([\\s\\S]*?)</${p}cellXfs>`).exec(source);
     if (!cellXfs) throw new Error("styles part has no cellXfs");
-    this.xfs = [...cellXfs[1]!.matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map((m) => m[0]);
+    this.xfs = [...cellXfs[1]!.matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, "g"))].map(
+      (m) => m[0],
+    );
   }
 
   get changed(): boolean {
@@ -54,7 +56,10 @@ export class StylesPatch {
       this.formats.set(formatCode, id);
       this.newFormats.push({ id, code: formatCode });
     }
-    const xf = this.xfs[from] ?? this.added[from - this.xfs.length] ?? "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>";
+    const xf =
+      this.xfs[from] ??
+      this.added[from - this.xfs.length] ??
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     let index: number;
     if (attr(xf, "numFmtId") === String(id)) index = from;
     else {
@@ -72,12 +77,17 @@ export class StylesPatch {
     const p = this.prefix;
     let xml = this.source;
     if (this.newFormats.length) {
-      const fmts = this.newFormats.map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`).join("");
+      const fmts = this.newFormats
+        .map((f) => `<${p}numFmt numFmtId="${f.id}" formatCode="${escapeAttr(f.code)}"/>`)
+        .join("");
       const block = new RegExp(`(<${p}numFmts\\b[^>]*?)(/>|>([\\s\\S]*?)</${p}numFmts>)`).exec(xml);
       if (block) {
         const count = (block[3] ?? "").match(new RegExp(`<${p}numFmt\\b`, "g"))?.length ?? 0;
         const open = setCount(block[1]!, count + this.newFormats.length);
-        xml = xml.slice(0, block.index) + `${open}>${block[3] ?? ""}${fmts}</${p}numFmts>` + xml.slice(block.index + block[0].length);
+        xml =
+          xml.slice(0, block.index) +
+          `${open}>${block[3] ?? ""}${fmts}</${p}numFmts>` +
+          xml.slice(block.index + block[0].length);
       } else {
         const at = xml.search(new RegExp(`<${p}(fonts|fills|borders|cellStyleXfs|cellXfs)\\b`));
         xml = xml.slice(0, at) + `<${p}numFmts count="${this.newFormats.length}">${fmts}</${p}numFmts>` + xml.slice(at);
@@ -94,5 +104,7 @@ export class StylesPatch {
 }
 
 function setCount(open: string, count: number): string {
-  return /\scount\s*=/.test(open) ? open.replace(/\scount\s*=\s*"[^"]*"/, ` count="${count}"`) : `${open} count="${count}"`;
+  return /\scount\s*=/.test(open)
+    ? open.replace(/\scount\s*=\s*"[^"]*"/, ` count="${count}"`)
+    : `${open} count="${count}"`;
 }

@@ -35,9 +35,11 @@ function decodeXmlAttr(text: string): string {
   });
 }
 
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function escapeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(XML_ILLEGAL, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Resolves a relationship target against the folder of the part that owns the relationships. */
@@ -69,14 +71,19 @@ function isDate(v: Fix["to"]): v is CellDate {
   return typeof v === "object";
 }
 
-export async function writeFixedWorkbook(bytes: Uint8Array, fixes: readonly Fix[], codec: ZipCodec): Promise<FixedWorkbook> {
+export async function writeFixedWorkbook(
+  bytes: Uint8Array,
+  fixes: readonly Fix[],
+  codec: ZipCodec,
+): Promise<FixedWorkbook> {
   const zip = new ZipPackage(bytes);
   const text = async (name: string) => {
     const b = await zip.read(name, codec);
     return b === null ? null : decoder.decode(b);
   };
   const rootRels = relationships(await text("_rels/.rels"));
-  const workbookPath = rootRels.find((r) => r.type.endsWith("/officeDocument"))?.target.replace(/^\//, "") ?? "xl/workbook.xml";
+  const workbookPath =
+    rootRels.find((r) => r.type.endsWith("/officeDocument"))?.target.replace(/^\//, "") ?? "xl/workbook.xml";
   const workbookXml = (await text(workbookPath)) ?? "";
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904\s*=\s*"(1|true)"/.test(workbookXml);
   const wbRels = relationships(await text(relsPath(workbookPath)));
@@ -119,7 +126,10 @@ export async function writeFixedWorkbook(bytes: Uint8Array, fixes: readonly Fix[
         const to = fix.to;
         if (typeof to === "string") {
           const space = /^\s|\s$/.test(to) ? ' xml:space="preserve"' : "";
-          return { attrs: `${style(existing.style)} t="inlineStr"`, content: `<is><t${space}>${escapeText(to)}</t></is>` };
+          return {
+            attrs: `${style(existing.style)} t="inlineStr"`,
+            content: `<is><t${space}>${escapeText(to)}</t></is>`,
+          };
         }
         if (typeof to === "number") return { attrs: style(existing.style), content: `<v>${to}</v>` };
         const serial = toExcelSerial(to) - (date1904 ? 1462 : 0);

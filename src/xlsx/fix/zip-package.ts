@@ -82,7 +82,8 @@ export class ZipPackage {
         localOffset: u32(bytes, p + 42),
         central: bytes.subarray(p, end),
       };
-      if (entry.size === 0xffffffff || entry.localOffset === 0xffffffff) throw new Error("ZIP64 entries are not supported");
+      if (entry.size === 0xffffffff || entry.localOffset === 0xffffffff)
+        throw new Error("ZIP64 entries are not supported");
       this.entries.push(entry);
       this.byName.set(entry.name.replace(/^\//, ""), entry);
       p = end;

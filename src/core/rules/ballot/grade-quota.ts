@@ -22,6 +22,7 @@ export const ballotGradeQuota: CollectRule<Tally> = {
   finish(t, ctx, report) {
     const quota = settingNumber(ctx.settings, "ballotExcellentQuota");
     const limit = quotaLimit(quota, t.rated);
-    if (t.excellent > limit) report.header("result", { used: t.excellent, limit, rated: t.rated, quota: Math.round(quota * 10000) / 100 });
+    if (t.excellent > limit)
+      report.header("result", { used: t.excellent, limit, rated: t.rated, quota: Math.round(quota * 10000) / 100 });
   },
 };

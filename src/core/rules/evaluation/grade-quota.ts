@@ -22,6 +22,7 @@ export const gradeQuota: CollectRule<Tally> = {
   finish(t, ctx, report) {
     const quota = settingNumber(ctx.settings, "evalExcellentQuota");
     const limit = quotaLimit(quota, t.graded);
-    if (t.excellent > limit) report.header("grade", { used: t.excellent, limit, graded: t.graded, quota: Math.round(quota * 10000) / 100 });
+    if (t.excellent > limit)
+      report.header("grade", { used: t.excellent, limit, graded: t.graded, quota: Math.round(quota * 10000) / 100 });
   },
 };

@@ -8,6 +8,7 @@ export const scoreMissing: RowRule = {
   scope: "row",
   check(row, ctx, report) {
     if (row.text("name") === null) return;
-    for (const col of itemColumns(ctx)) if (row.blank(col.field.key)) report.cell(row, col.field.key, { item: col.field.item?.name ?? "" });
+    for (const col of itemColumns(ctx))
+      if (row.blank(col.field.key)) report.cell(row, col.field.key, { item: col.field.item?.name ?? "" });
   },
 };

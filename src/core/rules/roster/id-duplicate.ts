@@ -88,7 +88,10 @@ export const idDuplicate: CollectRule<Seen> = {
       const names = rows.slice(0, MAX_LISTED + 1).map((r) => ctx.personAt(r) ?? "");
       for (const row of rows) {
         // The other rows of the same number, with their names (parallel lists joined by 、, a name "" when empty).
-        const others = rows.slice(0, MAX_LISTED + 1).flatMap((r, i) => (r === row ? [] : [i])).slice(0, MAX_LISTED);
+        const others = rows
+          .slice(0, MAX_LISTED + 1)
+          .flatMap((r, i) => (r === row ? [] : [i]))
+          .slice(0, MAX_LISTED);
         report.cell({ row }, "idNumber", {
           rows: listed,
           count: rows.length,

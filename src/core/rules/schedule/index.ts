@@ -9,7 +9,6 @@ import { scheduleOverdue } from "./overdue";
 import { scheduleDuplicate } from "./duplicate";
 import { scheduleFrequency } from "./frequency";
 
-
 /** The schedule rules in SPEC §3 order, for the registry in src/core/rules/index.ts. */
 export const SCHEDULE_RULES: readonly Rule[] = [
   scheduleDateMonth,
