@@ -9,13 +9,21 @@
  * character may remain. The language toggle names Chinese in Chinese and is the one line left out.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { OUT, ROOT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
+import {
+  OUT,
+  ROOT,
+  type Served,
+  paneContext,
+  recordConsoleErrors,
+  requireChromium,
+  serveAndLaunch,
+  openInValidate,
+  sharedPaneBuild,
+} from "./harness";
 import { HAN, hanLines, workbookTexts } from "../helpers/user-data";
 import { LANG_SWITCH } from "../../addin/taskpane/i18n";
 
@@ -55,7 +63,6 @@ const describeBrowser = SKIP ? describe.skip : describe;
 
 describeBrowser("English mode in headless Chromium", () => {
   let served: Served | undefined;
-  let buildDir = "";
   let page: Page;
   const consoleErrors: string[] = [];
   /** What each step showed, to be checked together at the end. */
@@ -76,13 +83,7 @@ describeBrowser("English mode in headless Chromium", () => {
   }
 
   async function open(file: string): Promise<void> {
-    await page.locator("#tab-validate").click();
-    await page.getByTestId("file-input").setInputFiles(file);
-    await page
-      .getByTestId("file-name")
-      .filter({ hasText: path.basename(file) })
-      .waitFor({ timeout: 20000 });
-    await page.getByTestId("totals").waitFor({ timeout: 20000 });
+    await openInValidate(page, file);
     for (const d of await ownTexts(file)) userData.add(d);
   }
 
@@ -142,14 +143,7 @@ describeBrowser("English mode in headless Chromium", () => {
     requireChromium();
     mkdirSync(OUT, { recursive: true });
     await combinedWorkbook(COMBINED);
-    // A build of its own, so this suite and standalone.test.ts never write the same folder at once.
-    buildDir = mkdtempSync(path.join(os.tmpdir(), "zhibu-english-build-"));
-    execFileSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", buildDir],
-      { cwd: ROOT, stdio: "pipe" },
-    );
-    served = await serveAndLaunch(buildDir);
+    served = await serveAndLaunch(await sharedPaneBuild());
     const context = await paneContext(served.browser);
     page = await context.newPage();
     recordConsoleErrors(page, consoleErrors);
@@ -159,7 +153,6 @@ describeBrowser("English mode in headless Chromium", () => {
 
   afterAll(async () => {
     await served?.close();
-    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   });
 
   it("switches to English with the toggle", async () => {

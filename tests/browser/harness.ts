@@ -1,8 +1,9 @@
 /** Shared by the browser tests: a free port, the project's static server on a directory, headless Chromium. */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/lib/chromium.cjs";
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from "playwright-core";
 
@@ -93,4 +94,70 @@ export function recordConsoleErrors(page: Page, errors: string[]): void {
     if (msg.type() === "error") errors.push(msg.text());
   });
   page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+}
+
+/** Resolves once `file` exists; rejects with the builder's error when `failed` appears first. */
+async function waitForFile(file: string, failed: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (existsSync(failed)) throw new Error(`the shared pane build failed: ${readFileSync(failed, "utf8")}`);
+    if (Date.now() > end) throw new Error(`no shared pane build after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One production build of the pane per jest run (jest's workers share its process id as their parent), for the
+ * suites that only serve it: the first suite builds into a folder of its own, the others wait for it. Builds of
+ * earlier runs are removed. standalone.test.ts builds build/ itself, as `npm start` serves it.
+ */
+export async function sharedPaneBuild(): Promise<string> {
+  const prefix = "zhibu-pane-build-";
+  const dir = path.join(os.tmpdir(), `${prefix}${process.ppid}`);
+  const built = path.join(dir, ".built");
+  const failed = `${dir}.failed`;
+  if (existsSync(built)) return dir;
+  try {
+    mkdirSync(`${dir}.lock`);
+  } catch {
+    await waitForFile(built, failed, 900_000);
+    return dir;
+  }
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^zhibu-pane-build-(\d+)/.exec(name)?.[1]);
+    if (pid && pid !== process.ppid && !processAlive(pid))
+      rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+  try {
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+      { cwd: ROOT, stdio: "pipe" },
+    );
+  } catch (err) {
+    writeFileSync(failed, String(err));
+    throw err;
+  }
+  writeFileSync(built, "");
+  return dir;
+}
+
+/** Opens `file` in 校验 through the file input and waits for its result. */
+export async function openInValidate(page: Page, file: string): Promise<void> {
+  await page.locator("#tab-validate").click();
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page
+    .getByTestId("file-name")
+    .filter({ hasText: path.basename(file) })
+    .waitFor({ timeout: 20000 });
+  await page.getByTestId("totals").waitFor({ timeout: 20000 });
 }

@@ -2,10 +2,9 @@
  * The 校验 issue list of the standalone page in real headless Chromium, in a 320 px wide pane: 按规则 and 按人员
  * with the person and the message on one line, selecting an issue bringing the focus section into view and focus
  * (and Escape or 返回列表 going back), the 按人员 entries against the CLI's JSON report, and 重新校验 of an edited
- * file. The pane is built (webpack, production) into a temp folder of its own and served with scripts/serve.mjs.
+ * file. The pane is the run's shared production build (harness.ts sharedPaneBuild), served with scripts/serve.mjs.
  * Set ZHIBU_SKIP_BROWSER=1 to skip where no Chromium is installed.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +14,15 @@ import type { Issue } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/engine";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { runCli, sample } from "../helpers/cli";
-import { OUT, ROOT, type Served, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
+import {
+  OUT,
+  type Served,
+  recordConsoleErrors,
+  requireChromium,
+  serveAndLaunch,
+  openInValidate,
+  sharedPaneBuild,
+} from "./harness";
 
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 const MESSY = sample("roster-messy.xlsx");
@@ -44,15 +51,6 @@ async function editedCopy(dir: string, name: string, edit: (ws: ExcelJS.Workshee
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-async function openFile(page: Page, file: string): Promise<void> {
-  await page.getByTestId("file-input").setInputFiles(file);
-  await page
-    .getByTestId("file-name")
-    .filter({ hasText: path.basename(file) })
-    .waitFor({ timeout: 20000 });
-  await page.getByTestId("totals").waitFor({ timeout: 20000 });
 }
 
 /** The box of an element, failing when it has none (not rendered). */
@@ -102,22 +100,14 @@ const describeBrowser = SKIP ? describe.skip : describe;
 describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", () => {
   let served: Served | undefined;
   let page: Page;
-  let buildDir = "";
   let work = "";
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     requireChromium();
     mkdirSync(OUT, { recursive: true });
-    // Its own build folder: the other browser suites may be building or serving build/ at the same time.
-    buildDir = mkdtempSync(path.join(tmpdir(), "zhibu-issue-list-build-"));
     work = mkdtempSync(path.join(tmpdir(), "zhibu-issue-list-"));
-    execFileSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", buildDir],
-      { cwd: ROOT, stdio: "pipe" },
-    );
-    served = await serveAndLaunch(buildDir);
+    served = await serveAndLaunch(await sharedPaneBuild());
     const context = await served.browser.newContext({ locale: "zh-CN", viewport: { width: WIDTH, height: HEIGHT } });
     page = await context.newPage();
     recordConsoleErrors(page, consoleErrors);
@@ -126,11 +116,11 @@ describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", ()
 
   afterAll(async () => {
     await served?.close();
-    for (const dir of [buildDir, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it("按规则: each issue's person and message start on one line; the rule id is a tooltip; nothing overflows", async () => {
-    await openFile(page, MESSY);
+    await openInValidate(page, MESSY);
     const report = await reportIssues(MESSY);
     const personAt = new Map(report.map((i) => [at(i), i.person]));
     await expect(page.getByTestId("view-rule").getAttribute("aria-selected")).resolves.toBe("true");
@@ -189,7 +179,7 @@ describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", ()
       ws.getCell("B30").value = "冯毓";
       ws.getCell("Q30").value = "12345";
     });
-    await openFile(page, file);
+    await openInValidate(page, file);
     await expect(page.getByTestId("view-person").getAttribute("aria-selected")).resolves.toBe("true");
     const report = await reportIssues(file);
 
@@ -224,7 +214,7 @@ describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", ()
   });
 
   it("clicking the 10th issue brings the focus section into view and focus; Escape returns to the issue", async () => {
-    await openFile(page, MESSY);
+    await openInValidate(page, MESSY);
     await page.getByTestId("view-rule").click();
     await page.getByTestId("groups").waitFor();
     const focus = page.getByTestId("focus");
@@ -291,7 +281,7 @@ describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", ()
     await expect(page.locator('[data-testid="person"][data-person="贺冰"]').count()).resolves.toBe(0);
 
     // Another file opened is not a re-check.
-    await openFile(page, sample("roster-clean.xlsx"));
+    await openInValidate(page, sample("roster-clean.xlsx"));
     await expect(page.getByTestId("rechecked").count()).resolves.toBe(0);
   });
 

@@ -9,7 +9,16 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { OUT, ROOT, type Served, paneContext, recordConsoleErrors, requireChromium, serveAndLaunch } from "./harness";
+import {
+  OUT,
+  ROOT,
+  type Served,
+  paneContext,
+  recordConsoleErrors,
+  requireChromium,
+  serveAndLaunch,
+  openInValidate,
+} from "./harness";
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { validateWorkbook } from "../../src/core/engine";
@@ -96,17 +105,6 @@ function allValues(wb: ExcelJS.Workbook): Map<string, string> {
     );
   }
   return out;
-}
-
-/** Opens a fixture in 校验 and waits for its result. */
-async function openInValidate(page: Page, file: string): Promise<void> {
-  await page.locator("#tab-validate").click();
-  await page.getByTestId("file-input").setInputFiles(file);
-  await page
-    .getByTestId("file-name")
-    .filter({ hasText: path.basename(file) })
-    .waitFor({ timeout: 20000 });
-  await page.getByTestId("totals").waitFor({ timeout: 20000 });
 }
 
 const describeBrowser = SKIP ? describe.skip : describe;

@@ -18,34 +18,13 @@ import { CATEGORY } from "../../src/core/templates/roster";
 import { AGE_BANDS, ageBandLabel } from "../../src/core/summary/roster";
 import { GRADES } from "../../src/core/templates/evaluation";
 import { runCli, sample, tempDir } from "../helpers/cli";
+import { describeWithLibreOffice } from "../helpers/libreoffice";
 
-const SKIP = process.env["ZHIBU_SKIP_LIBREOFFICE"] === "1";
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 const AS_OF = "2026-11-21";
 const TOTAL = "Total Result";
 
-function onPath(name: string): boolean {
-  return (process.env["PATH"] ?? "").split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, name)));
-}
-
-const missing = ["soffice", "pdfinfo", "pdftotext"].filter((t) => !onPath(t));
-
-if (SKIP) {
-  describe.skip("summary PivotTables in LibreOffice (skipped: ZHIBU_SKIP_LIBREOFFICE=1)", () => {
-    test("skipped", () => undefined);
-  });
-} else if (missing.length > 0) {
-  describe("summary PivotTables in LibreOffice", () => {
-    test("LibreOffice and poppler are installed", () => {
-      throw new Error(
-        `${missing.join(", ")} not on PATH (Debian: apt-get install -y libreoffice-calc-nogui poppler-utils), ` +
-          "or set ZHIBU_SKIP_LIBREOFFICE=1 to skip this test on purpose.",
-      );
-    });
-  });
-} else {
-  describe("summary workbooks opened in LibreOffice", suite);
-}
+describeWithLibreOffice("summary workbooks opened in LibreOffice", suite);
 
 type Grid = string[][];
 

@@ -12,7 +12,6 @@
  * the test fails, unless ZHIBU_SKIP_LIBREOFFICE=1 opts out.
  */
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
@@ -27,31 +26,9 @@ import { roster } from "../../src/core/templates/roster";
 import { buildTemplateWorkbook } from "../../src/xlsx/write-template";
 import { AS_OF } from "../helpers/build";
 import { runCli, tempDir } from "../helpers/cli";
+import { describeWithLibreOffice } from "../helpers/libreoffice";
 
-const SKIP = process.env["ZHIBU_SKIP_LIBREOFFICE"] === "1";
-
-function onPath(name: string): boolean {
-  return (process.env["PATH"] ?? "").split(path.delimiter).some((d) => d && fs.existsSync(path.join(d, name)));
-}
-
-const missing = ["soffice", "pdfinfo", "pdftotext"].filter((t) => !onPath(t));
-
-if (SKIP) {
-  describe.skip("summary print in LibreOffice (skipped: ZHIBU_SKIP_LIBREOFFICE=1)", () => {
-    test("skipped", () => undefined);
-  });
-} else if (missing.length > 0) {
-  describe("summary print in LibreOffice", () => {
-    test("LibreOffice and poppler are installed", () => {
-      throw new Error(
-        `${missing.join(", ")} not on PATH (Debian: apt-get install -y libreoffice-calc-nogui poppler-utils), ` +
-          "or set ZHIBU_SKIP_LIBREOFFICE=1 to skip this test on purpose.",
-      );
-    });
-  });
-} else {
-  describe("summary files printed by LibreOffice", suite);
-}
+describeWithLibreOffice("summary files printed by LibreOffice", suite);
 
 /** Text without any whitespace (pdftotext breaks wrapped cells and spaces out digits next to CJK). */
 const flat = (s: string) => s.replace(/\s+/g, "");
