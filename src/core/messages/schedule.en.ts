@@ -1,5 +1,6 @@
 import type { Catalog } from "./types";
 import { termValue } from "./vocab";
+import { periodEn } from "./period-en";
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 /** A 活动类型 of the template in English, capitalised (a user's own type stays as it is). */
@@ -7,32 +8,7 @@ const type = (v: unknown): string => termValue(s(v), "en");
 
 const pct = (v: unknown): string => (typeof v === "number" ? `${Math.round(v * 10000) / 100}%` : s(v));
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2026-03" → March 2026, "2026-Q1" → Q1 2026, "2026" → 2026. */
-function periodEn(period: unknown): string {
-  const p = s(period);
-  let m = /^(\d{4})-(\d{1,2})$/.exec(p);
-  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  m = /^(\d{4})-Q([1-4])$/.exec(p);
-  if (m) return `Q${m[2]} ${m[1]}`;
-  m = /^(\d{4})-S([12])$/.exec(p);
-  if (m) return `the ${m[2] === "1" ? "spring" : "autumn"} semester of ${m[1]}`;
-  return p;
-}
+const periodOf = (period: unknown): string => periodEn(s(period));
 
 function perOf(period: unknown): string {
   const p = s(period);
@@ -58,5 +34,5 @@ export const scheduleEn: Catalog = {
   "schedule.duplicate": (p) =>
     `Same date (${s(p["date"])}), type and content on ${s(p["count"])} rows (${s(p["rows"]).split("、").join(", ")})`,
   "schedule.frequency": (p) =>
-    `${type(p["type"])}: ${p["actual"] === 0 ? "none" : s(p["actual"])} in ${periodEn(p["period"])}, but the settings require at least ${s(p["required"])} ${perOf(p["period"])}`,
+    `${type(p["type"])}: ${p["actual"] === 0 ? "none" : s(p["actual"])} in ${periodOf(p["period"])}, but the settings require at least ${s(p["required"])} ${perOf(p["period"])}`,
 };

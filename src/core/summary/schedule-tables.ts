@@ -3,6 +3,7 @@ import type { ScheduleSummary } from "./schedule";
 import type { SummaryTable } from "./table";
 import { SCHEDULE_TYPES } from "../templates/schedule";
 import { termText } from "../messages/vocab";
+import { periodEn } from "../messages/period-en";
 
 /** "2026-03" → 2026年3月, "2026-Q1" → 2026年第1季度, "2026-S1" → 2026年春季学期, "2026" → 2026年. */
 export function periodLabel(period: string): string {
@@ -15,18 +16,9 @@ export function periodLabel(period: string): string {
   return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** periodLabel in `lang`: "2026-03" → Mar 2026, "2026-Q1" → Q1 2026, "2026-S1" → Spring semester 2026 in English. */
 export function periodText(period: string, lang: Lang): string {
-  if (lang === "zh-CN") return periodLabel(period);
-  let m = /^(\d{4})-(\d{1,2})$/.exec(period);
-  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  m = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (m) return `Q${m[2]} ${m[1]}`;
-  m = /^(\d{4})-S([12])$/.exec(period);
-  if (m) return `${m[2] === "1" ? "Spring" : "Autumn"} semester ${m[1]}`;
-  return period;
+  return lang === "zh-CN" ? periodLabel(period) : periodEn(period, true);
 }
 
 const LABELS = {

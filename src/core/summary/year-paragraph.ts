@@ -4,6 +4,7 @@
  */
 import type { CellDate } from "../types";
 import type { Lang } from "../messages/types";
+import { MONTHS_EN } from "../messages/period-en";
 import type { RosterSummary } from "./roster";
 import type { ScheduleSummary } from "./schedule";
 import { CATEGORY } from "../templates/roster";
@@ -56,21 +57,6 @@ export function yearParagraph(
   }
   return parts.join("");
 }
-
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The meetings the English paragraph names. */
 const MEETINGS_EN: ReadonlyArray<readonly [string, string, string]> = [
