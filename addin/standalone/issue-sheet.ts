@@ -11,6 +11,7 @@ import { quotedSheet } from "../../src/xlsx/ooxml/xml";
 import { ZipPackage, type ZipCodec } from "../../src/xlsx/fix/zip-package";
 import { MARK_COLORS } from "../office/port";
 import { TEXT } from "../taskpane/i18n";
+import { a4FitToWidth } from "../../src/xlsx/page-setup";
 
 /** One row of the issue list. */
 export interface IssueRow {
@@ -95,14 +96,7 @@ export function addIssueSheet(wb: ExcelJS.Workbook, issues: readonly Issue[], la
   );
   const ws = wb.addWorksheet(freeName(wb, t.sheetName), {
     views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: "A1" }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
+    pageSetup: a4FitToWidth("landscape", `${HEADER_ROW}:${HEADER_ROW}`),
   });
   // exceljs orders sheets by this (untyped) field and has no call to move a sheet.
   const order = (w: ExcelJS.Worksheet) => w as unknown as { orderNo: number };

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { type SummarySection, type SummaryWorkbookInput, writeSummaryWorkbook } from "./write-summary";
+import { a4FitToWidth } from "./page-setup";
 
 export const FILE_LIST_SHEET = "文件清单";
 
@@ -49,7 +50,7 @@ export function writeAggregateWorkbook(
 function addFileList(wb: ExcelJS.Workbook, files: readonly AggregateFileRow[]): void {
   const ws = wb.addWorksheet(FILE_LIST_SHEET, {
     views: [{ state: "frozen", ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: a4FitToWidth("landscape"),
   });
   ws.columns = FILE_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };

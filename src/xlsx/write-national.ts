@@ -3,6 +3,7 @@ import type { CellValue } from "../core/types";
 import { NATIONAL_COLUMNS, NATIONAL_SHEET } from "../core/national-form";
 import { roster } from "../core/templates/roster";
 import { toExcelValue } from "./write-template";
+import { a4FitToWidth } from "./page-setup";
 
 const TEXT_KEYS = new Set(["idNumber", "phone", "landline"]);
 const WIDE: Readonly<Record<string, number>> = { idNumber: 21, address: 30, branch: 20, destination: 20, note: 16 };
@@ -16,14 +17,7 @@ export function buildNationalWorkbook(rows: readonly (readonly CellValue[])[]): 
   wb.creator = "支部表格助手";
   const ws = wb.addWorksheet(NATIONAL_SHEET, {
     views: [{ state: "frozen", ySplit: 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: "1:1",
-    },
+    pageSetup: a4FitToWidth("landscape", "1:1"),
   });
   ws.columns = NATIONAL_COLUMNS.map(([header, key]) => {
     const field = roster.fields.find((f) => f.key === key);

@@ -17,6 +17,7 @@ import type { FilePivot, PivotDataTable } from "../core/summary/pivot-data";
 import type { PivotModel } from "./ooxml/pivot-xml";
 import { pivotSize } from "./ooxml/pivot-xml";
 import { type PlacedChart, type PlacedPivot, addPivotsAndCharts } from "./ooxml/add-parts";
+import { a4FitToWidth } from "./page-setup";
 
 export type SummarySection = PrintSection;
 
@@ -67,11 +68,7 @@ function sheetsOf(input: SummaryWorkbookInput): PrintSheet[] {
 
 function printSetup(orientation: "portrait" | "landscape"): Partial<ExcelJS.PageSetup> {
   return {
-    paperSize: 9,
-    orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    ...a4FitToWidth(orientation),
     horizontalCentered: true,
     margins: { ...PRINT_MARGINS },
   };

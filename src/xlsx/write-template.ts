@@ -30,6 +30,7 @@ import {
   templateSheetPlan,
   textWidth,
 } from "../core/templates/sheet-plan";
+import { a4FitToWidth } from "./page-setup";
 
 export const GUIDE_SHEET = "说明";
 const DEFAULT_COLUMN_WIDTH = 9;
@@ -131,14 +132,7 @@ function pageSetup(print: PrintPlan): Partial<ExcelJS.PageSetup> {
 
 /** A4 portrait, one page wide: the 设置 and guide sheets. */
 function fitPortraitToWidth(ws: ExcelJS.Worksheet): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  ws.pageSetup = { ...ws.pageSetup, ...a4FitToWidth("portrait") };
 }
 
 interface WrittenTemplate {
