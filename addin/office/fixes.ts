@@ -3,9 +3,11 @@
  *
  * applyFixes: 1 sync loads the value, number format and formula of exactly the fixed cells and the guards (one
  * single-cell range each, grouped by sheet); each cell whose value, read as the validation read it, is still the
- * fix's `from`, on a row whose guard still holds, is written in 1 more sync, which also loads the written cells back, so the undo record holds what Excel really
- * keeps. undoFixes: 1 sync to read the record's cells, 1 to restore those still holding the fix's result.
- * Nothing is written, and no second sync made, when every cell is refused.
+ * fix's `from`, on a row whose guard still holds, is written in 1 more sync, which also loads the written cells
+ * back, so the undo record holds what Excel really keeps. undoFixes: 1 sync to read the record's cells, 1 to
+ * restore those still holding the fix's result.
+ * Nothing is written, and no second sync made, when every cell is refused. A sheet deleted or renamed since
+ * costs one or two more read syncs, and its cells are refused as changed.
  */
 import type { CellValue } from "../../src/core/types";
 import type { Fix } from "../../src/core/fixes";
@@ -70,6 +72,38 @@ function loadCells(context: Excel.RequestContext, cells: ReadonlyArray<{ sheet: 
   });
 }
 
+function isItemNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ItemNotFound";
+}
+
+/**
+ * Loads the cells in one sync. When a sheet was deleted or renamed since validation (the sync fails with
+ * ItemNotFound), one more sync reads the sheet names and the cells on sheets still there are loaded again;
+ * cells on the missing sheets come back as null.
+ */
+async function loadExisting(
+  context: Excel.RequestContext,
+  cells: ReadonlyArray<{ sheet: string; cell: string }>,
+): Promise<Array<LoadedCell | null>> {
+  try {
+    const loaded = loadCells(context, cells);
+    await context.sync();
+    return loaded;
+  } catch (error) {
+    if (!isItemNotFound(error)) throw error;
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const names = new Set(worksheets.items.map((ws) => ws.name));
+    const present = cells.filter((c) => names.has(c.sheet));
+    if (present.length === cells.length) throw error;
+    const loaded = loadCells(context, present);
+    if (present.length > 0) await context.sync();
+    let next = 0;
+    return cells.map((c) => (names.has(c.sheet) ? (loaded[next++] ?? null) : null));
+  }
+}
+
 function first<T>(grid: T[][]): T | undefined {
   return grid[0]?.[0];
 }
@@ -104,19 +138,24 @@ export async function applyFixes(
     return true;
   });
   // One read for the fixed cells and the guards together.
-  const loaded = loadCells(context, [...unique, ...guards]);
-  await context.sync();
+  const loaded = await loadExisting(context, [...unique, ...guards]);
 
   const rowKey = (sheet: string, row: number) => `${sheet}\u0000${row}`;
   const movedRows = new Set<string>();
   guards.forEach((g, i) => {
-    const { state } = stateOf((loaded[unique.length + i] as LoadedCell).range);
-    if (!sameCellValue(toCellValue(state.value, state.numberFormat), g.value)) movedRows.add(rowKey(g.sheet, g.row));
+    const at = loaded[unique.length + i];
+    const state = at ? stateOf(at.range).state : null;
+    if (!state || !sameCellValue(toCellValue(state.value, state.numberFormat), g.value))
+      movedRows.add(rowKey(g.sheet, g.row));
   });
   const refused: RefusedCell[] = [];
   const writes: Array<{ fix: Fix; at: LoadedCell; before: CellState }> = [];
   unique.forEach((fix, i) => {
-    const at = loaded[i] as LoadedCell;
+    const at = loaded[i];
+    if (!at) {
+      refused.push({ sheet: fix.sheet, cell: fix.cell, reason: "changed" });
+      return;
+    }
     const { state, formula } = stateOf(at.range);
     if (formula) refused.push({ sheet: fix.sheet, cell: fix.cell, reason: "formula" });
     else if (
@@ -158,14 +197,13 @@ export async function undoFixes(
   events: boolean,
   record: FixRecord,
 ): Promise<UndoOutcome> {
-  const loaded = loadCells(context, record.cells);
-  await context.sync();
+  const loaded = await loadExisting(context, record.cells);
   const refused: RefusedCell[] = [];
   const restore: Array<{ at: LoadedCell; before: CellState }> = [];
   record.cells.forEach((entry, i) => {
-    const at = loaded[i] as LoadedCell;
-    const { state, formula } = stateOf(at.range);
-    if (formula || !sameState(state, entry.after))
+    const at = loaded[i];
+    const read = at ? stateOf(at.range) : null;
+    if (!at || !read || read.formula || !sameState(read.state, entry.after))
       refused.push({ sheet: entry.sheet, cell: entry.cell, reason: "changed" });
     else restore.push({ at, before: entry.before });
   });

@@ -928,6 +928,11 @@ export class FakeExcel {
     this.deliverEvents();
   }
 
+  /** The user renames a sheet (double-click on its tab); no change event. */
+  userRenameSheet(sheet: string, name: string): void {
+    this.sheet(sheet).name = name;
+  }
+
   /** The user inserts `count` whole rows above `row` (Home › Insert › Insert Sheet Rows). */
   userInsertRows(sheet: string, row: number, count = 1): void {
     const s = this.sheet(sheet);

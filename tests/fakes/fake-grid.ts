@@ -111,7 +111,8 @@ export interface GridPageBreak {
 }
 
 export interface GridSheet {
-  readonly name: string;
+  /** Changed only by the user (`userRenameSheet`). */
+  name: string;
   readonly id: string;
   /** Cells by `row * COL_LIMIT + col` (1-based); a missing cell is empty, "General", no fill. */
   readonly cells: Map<number, GridCell>;

@@ -247,7 +247,27 @@ describe("applyFixes: what it refuses and what it costs", () => {
     fake.resetStats();
     fake.failAtSync(1, error);
     await expect(host.undoFixes(record)).rejects.toBe(error);
-    await expect(host.applyFixes([{ ...fixes[0]!, sheet: "不存在" }])).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("a sheet renamed or deleted since validation: its cells are refused as changed, the others fixed", async () => {
+    const { fake, host, fixes } = await setup(FIXABLE);
+    const before = gridOf(fake);
+    const elsewhere = { ...fixes[0]!, sheet: "不存在" };
+    const { record, refused } = await host.applyFixes([elsewhere, ...fixes.slice(1)]);
+    expect(refused).toEqual([{ sheet: "不存在", cell: elsewhere.cell, reason: "changed" }]);
+    expect(changedCells(before, gridOf(fake))).toEqual(fixes.slice(1).map(where).sort());
+    // The failed read, the sheet names, the read again, the write.
+    expect(fake.stats.syncs).toBe(4);
+
+    const sheet = fixes[0]!.sheet;
+    fake.userRenameSheet(sheet, `${sheet}（改名）`);
+    const renamed = gridOf(fake);
+    const undo = await host.undoFixes(record);
+    expect(undo.restored).toBe(0);
+    expect(undo.refused.map(where).sort()).toEqual(record.cells.map(where).sort());
+    expect(changedCells(renamed, gridOf(fake))).toEqual([]);
+
+    await expect(host.applyFixes(fixes)).resolves.toMatchObject({ record: { cells: [] } });
   });
 });
 
