@@ -92,7 +92,9 @@ describeBrowser("修正 in Excel over the Office.js adapter and the Excel fake (
     await expect(dialog.getByTestId("fix-row").getAttribute("data-cell")).resolves.toBe(`${ROSTER}!${fix.cell}`);
     await expect(dialog.getByTestId("fix-change").textContent()).resolves.toBe("“汉” → “汉族”");
     await expect(dialog.textContent()).resolves.toContain(fix.person!);
-    await page.screenshot({ path: path.join(OUT, "office-fix-预览.png"), fullPage: true });
+    // The screenshot once the dialog's opening animation has ended (it fades in).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    await page.screenshot({ path: path.join(OUT, "office-fix-预览.png") });
     // The dialog only shows: nothing is written before 确定修正.
     expect(changed(before, await rosterGrid(page))).toEqual([]);
 
