@@ -106,6 +106,11 @@ describe.each(["fixable-roster.xlsx", "fixable-roster.xlsm"])("zhibu fix %s", (n
     expect(r.stdout).toContain("熊娥（第 4 行）D4");
     expect(r.stdout).toContain("“汉” → “汉族”");
     expect(r.stdout).toMatch(/可修正 7 处/);
+
+    writeFileSync(out, "kept");
+    const again = await runCli(["fix", input, "-o", out, "--dry-run", ...AS_OF]);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 1, stderr: "" });
+    expect(readFileSync(out, "utf8")).toBe("kept");
   });
 });
 

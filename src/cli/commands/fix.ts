@@ -54,7 +54,8 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   if (out) {
     if (path.extname(out).toLowerCase() !== ext)
       throw new UsageError(`-o ${out}：输出文件应与输入同为 ${ext}（保留宏等内容）`);
-    checkOutputPath(out, [file], args.flags["force"] === true);
+    // A dry run writes nothing, so an existing OUT is no reason to stop it.
+    checkOutputPath(out, [file], args.flags["force"] === true || dryRun);
   }
   const input = await readInputFile(file, "请指定 .xlsx 文件。");
   const { snapshot } = await readWorkbookBuffer(input, file);
