@@ -56,6 +56,8 @@ const useStyles = makeStyles({
   titleRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   mode: { color: tokens.colorNeutralForeground3 },
   panel: { paddingTop: tokens.spacingVerticalS },
+  // English tab names do not fit a 320 px pane on one line.
+  tabs: { flexWrap: "wrap" },
 });
 
 /**
@@ -169,6 +171,7 @@ export function App({
           </div>
         </header>
         <TabList
+          className={styles.tabs}
           selectedValue={area}
           onTabSelect={(_e, data: SelectTabData) => setArea(data.value as AreaId)}
           aria-label={text.areasLabel}

@@ -596,7 +596,8 @@ const EN: PaneText = {
   severity: { error: "Errors", warning: "Warnings", info: "Info" },
   filterLabel: "Filter by severity",
   asOf: (d) => `As of ${d}`,
-  totals: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} info`,
+  totals: (c) =>
+    `${c.error} ${c.error === 1 ? "error" : "errors"}, ${c.warning} ${c.warning === 1 ? "warning" : "warnings"}, ${c.info} info`,
   sheetLine: (s, n, ok) => (ok ? `Sheet "${s}": ${n} data rows` : `Sheet "${s}": not a known template, not checked`),
   sheetNotes: (r) => sheetNotes("en", r),
   settingsLine: (s, read) => `Sheet "${s}" (${read})`,

@@ -81,7 +81,7 @@ export function fixTextReport(run: FixRun, lang: Lang, style: Style): string {
   lines.push(
     zh
       ? `${run.dryRun ? "可修正" : "已修正"} ${count} 处${where}。修正后仍有：${style.red(`${c.error} 个错误`)}，${style.yellow(`${c.warning} 个警告`)}，${style.cyan(`${c.info} 个提示`)}（需按原始材料核对）`
-      : `${run.dryRun ? "Would fix" : "Fixed"} ${count} cells${where}. Remaining: ${style.red(`${c.error} errors`)}, ${style.yellow(`${c.warning} warnings`)}, ${style.cyan(`${c.info} info`)} (check against the records)`,
+      : `${run.dryRun ? "Would fix" : "Fixed"} ${count} cell${count === 1 ? "" : "s"}${where}. Remaining: ${style.red(`${c.error} error${c.error === 1 ? "" : "s"}`)}, ${style.yellow(`${c.warning} warning${c.warning === 1 ? "" : "s"}`)}, ${style.cyan(`${c.info} info`)} (check against the records)`,
   );
   return lines.join("\n") + "\n";
 }

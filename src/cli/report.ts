@@ -137,7 +137,7 @@ export function textReport(file: string, result: ValidationResult, lang: Lang, s
   lines.push(
     zh
       ? `合计：${style.red(`${c.error} 个错误`)}，${style.yellow(`${c.warning} 个警告`)}，${style.cyan(`${c.info} 个提示`)}`
-      : `Total: ${style.red(`${c.error} errors`)}, ${style.yellow(`${c.warning} warnings`)}, ${style.cyan(`${c.info} info`)}`,
+      : `Total: ${style.red(`${c.error} error${c.error === 1 ? "" : "s"}`)}, ${style.yellow(`${c.warning} warning${c.warning === 1 ? "" : "s"}`)}, ${style.cyan(`${c.info} info`)}`,
   );
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import JSZip from "jszip";
 import { validateWorkbook } from "../../core/engine";
 import { summarizeContexts } from "../../core/summary";
 import {
@@ -124,6 +125,39 @@ function expandInputs(args: readonly string[], out: string): { inputs: Input[]; 
   return { inputs, skipped };
 }
 
+/** Whether `file` is a district workbook `aggregate` wrote (it has the 文件清单 sheet), which a re-run may replace. */
+async function isAggregateOutput(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const xml = await zip.file("xl/workbook.xml")?.async("string");
+    return xml?.includes(`name="${FILE_LIST_SHEET}"`) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The output when it is a workbook already in one of the input folders and not an earlier district workbook: a
+ * branch's file, which is an input and must not be written over.
+ */
+async function outputAmongInputs(args: readonly string[], out: string): Promise<string[]> {
+  const outPath = path.resolve(out);
+  const inFolder = args.some((a) => {
+    try {
+      return statSync(a).isDirectory() && path.resolve(a) === path.dirname(outPath);
+    } catch {
+      return false;
+    }
+  });
+  if (!inFolder || !INPUT_EXTENSIONS.has(path.extname(outPath).toLowerCase())) return [];
+  try {
+    if (!statSync(outPath).isFile()) return [];
+  } catch {
+    return [];
+  }
+  return (await isAggregateOutput(outPath)) ? [] : [out];
+}
+
 interface FileResult {
   readonly file: string;
   readonly branchName: string;
@@ -190,7 +224,7 @@ export async function runAggregate(args: ParsedArgs, io: Io): Promise<number> {
   const { inputs, skipped } = expandInputs(args.positionals, out);
   checkOutputPath(
     out,
-    inputs.map((i) => i.file),
+    [...inputs.map((i) => i.file), ...(await outputAmongInputs(args.positionals, out))],
     args.flags["force"] === true,
   );
 

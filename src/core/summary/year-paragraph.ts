@@ -27,6 +27,11 @@ function dateText(d: CellDate): string {
   return d.d === 0 ? `${d.y}年${d.m}月` : `${d.y}年${d.m}月${d.d}日`;
 }
 
+/** The schedule whose meetings the paragraph reports: none when its plan year begins after the as-of date. */
+function plannedUpTo(s: ScheduleSummary | undefined, asOf: CellDate): ScheduleSummary | undefined {
+  return s && s.year <= asOf.y ? s : undefined;
+}
+
 /**
  * `截至2026年11月21日，第一党支部现有党员27名（正式党员25名、预备党员2名）…`; null without a roster. The
  * meeting sentence (已完成 events of the plan year) is there when the workbook has a schedule. In English the
@@ -40,7 +45,7 @@ export function yearParagraph(
 ): string | null {
   const r = figures.roster;
   if (!r) return null;
-  if (lang === "en") return yearParagraphEn(r, figures.schedule, asOf, branchName);
+  if (lang === "en") return yearParagraphEn(r, plannedUpTo(figures.schedule, asOf), asOf, branchName);
   const branch = branchName.trim() || "支部";
   const dev = r.developmentThisYear;
   const parts = [
@@ -50,7 +55,7 @@ export function yearParagraph(
     `${asOf.y}年收到入党申请${dev.applications.count}份，发展入党积极分子${dev.activists.count}名，` +
       `确定发展对象${dev.candidates.count}名，接收预备党员${dev.admissions.count}名，预备党员转正${dev.fullMemberships.count}名。`,
   ];
-  const s = figures.schedule;
+  const s = plannedUpTo(figures.schedule, asOf);
   if (s) {
     const held = MEETINGS.map(([type, words]) => `${words}${s.heldByType[type] ?? 0}次`).join("、");
     parts.push(`${s.year}年召开${held}。`);
