@@ -50,3 +50,13 @@ describe("zhibu --lang en", () => {
     expect(fix.stdout).toMatch(/Remaining: 1 error, 0 warnings, 0 info/);
   });
 });
+
+test("--lang takes zh-CN or en (en-US too); anything else is a usage error, exit 2, before reading", async () => {
+  const file = sample("roster-clean.xlsx");
+  const fr = await runCli(["validate", file, "--lang", "fr"]);
+  expect({ code: fr.code, stdout: fr.stdout }).toEqual({ code: 2, stdout: "" });
+  expect(fr.stderr).toMatch(/--lang fr.*zh-CN.*en/);
+  const us = await runCli(["validate", file, "--lang", "en-US", "--as-of", "2026-11-21"]);
+  expect(us.code).toBe(0);
+  expect(us.stdout).toContain("Total: 0 errors");
+});

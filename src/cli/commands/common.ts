@@ -21,6 +21,8 @@ export function parseAsOf(text: string | undefined): CellDate | undefined {
 }
 
 export function langOf(flag: string | undefined): Lang {
+  if (flag !== undefined && !/^(zh|en)([-_]|$)/i.test(flag))
+    throw new UsageError(`--lang ${flag}：只能是 zh-CN（中文，默认）或 en（English）。`);
   return parseLang(flag ?? process.env["ZHIBU_LANG"]);
 }
 
