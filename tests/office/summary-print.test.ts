@@ -161,13 +161,15 @@ describe.each(NAMES)("汇总 in Excel and in the file: %s", (name) => {
     expect(c().syncs).toBe(2);
   });
 
-  test("a page break before every section's heading but the first, the rows where the file breaks", () => {
+  test("a page break before every section's heading but the first, all at the rows where the file breaks", () => {
     const { sheet, values, headings, file } = c();
     const headingRows = headings.map((h) => rowOf(values, h) + 1);
     expect(headingRows.every((r) => r > 0)).toBe(true);
     expect(headingRows).toEqual([...headingRows].sort((a, b) => a - b));
     const breaks = sheet.pageBreaks.map((b) => b.row);
-    expect(breaks).toEqual(headingRows.slice(1));
+    // Besides the sections', breaks before small tables kept on one page and repeated header rows (print-plan.ts).
+    expect(breaks).toEqual(expect.arrayContaining(headingRows.slice(1)));
+    expect(breaks).not.toContain(headingRows[0]);
     expect(sheet.pageBreaks.every((b) => b.column === 1)).toBe(true);
     expect(file.breaks).toEqual(breaks);
   });
