@@ -93,10 +93,10 @@ const MIN_COLUMN = 8;
 /** A4 in points. */
 const A4 = { width: 595.3, height: 841.9 } as const;
 /**
- * Points the plan counts for a row it leaves at the default height: above what Excel, WPS and LibreOffice give an
- * 11 pt row (CJK fonts included), so a page holds at least the rows the plan puts on it, also unscaled.
+ * Points the plan counts for a row it leaves at the default height: at least what Excel and WPS (14.25 for 11 pt
+ * 等线 or 宋体) and LibreOffice give such a row, so a page holds the rows the plan puts on it, even unscaled.
  */
-export const ROW_POINTS = 18;
+export const ROW_POINTS = LINE_POINTS;
 /** A table of at most this many rows is kept on one page. */
 export const KEEP_TOGETHER_ROWS = 25;
 /** A table starts a new page unless its title, header and this many rows fit on the current one. */
