@@ -1,8 +1,9 @@
 /**
  * The add-in-owned 汇总 sheet (SPEC §4): deleted and made again on every run (no other sheet is touched). Its
  * rows are the exported file's (src/core/summary/print-plan.ts): 年度概况 with the 年度工作总结 paragraph, then per
- * section its chart and its tables, a page break before every section, the same column widths, number formats,
- * print titles, print area, margins and footer; below the print area, native PivotTables over the template data
+ * section its chart and its tables, a page break before every section and where the plan breaks a page (small
+ * tables kept whole, long tables' header rows repeated), thin borders on the tables, the same column widths,
+ * number formats, print titles, print area, margins and footer; below the print area, native PivotTables over the template data
  * (src/core/summary/pivots.ts) where ExcelApi 1.8 has them.
  *
  * Syncs: 1 to read the sheet names and the source sheets' tables, 1 write.

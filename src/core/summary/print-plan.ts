@@ -5,6 +5,11 @@
  *
  * A section is its heading, then the paragraph (年度概况), then its chart, then its tables: the chart sits under
  * the heading, on the section's first page, so a long section never splits it across a page break.
+ *
+ * Within a section the plan counts row heights against the page (A4, its margins, unscaled): a table of at most
+ * KEEP_TOGETHER_ROWS rows that would cross the page end starts a new page, and a longer table gets its header row
+ * written again, after a manual page break, wherever it runs onto a new page (the sheet's one print-title range
+ * holds the title rows). Every page thus starts at a manual break.
  */
 import type { SummaryTable } from "./table";
 import { chartColumns, chartRows, chartTableIndex } from "./chart-table";
