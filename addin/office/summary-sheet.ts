@@ -1,8 +1,9 @@
 /**
  * The add-in-owned 汇总 sheet (SPEC §4): deleted and made again on every run (no other sheet is touched). Its
  * rows are the exported file's (src/core/summary/print-plan.ts): 年度概况 with the 年度工作总结 paragraph, then per
- * section its chart and its tables, a page break before every section, the same column widths, number formats,
- * print titles, print area, margins and footer; below the print area, native PivotTables over the template data
+ * section its chart and its tables, a page break before every section and where the plan breaks a page (small
+ * tables kept whole, long tables' header rows repeated), thin borders on the tables, the same column widths,
+ * number formats, print titles, print area, margins and footer; below the print area, native PivotTables over the template data
  * (src/core/summary/pivots.ts) where ExcelApi 1.8 has them.
  *
  * Syncs: 1 to read the sheet names and the source sheets' tables, 1 write.
@@ -34,6 +35,15 @@ const HEAD_FILL = "#F2DCDB";
 const SECTION_COLOR = "#C00000";
 const SUBTITLE_COLOR = "#666666";
 const POINTS_PER_INCH = 72;
+const BORDER_COLOR = "#999999";
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as Excel.BorderIndex[];
 
 export interface SummaryFeatures {
   readonly pivotTables: boolean;
@@ -75,7 +85,9 @@ export async function writeSummarySheet(
   const existing = worksheets.items.find((w) => w.name === SUMMARY_SHEET);
 
   // The rows of the exported file's 汇总 sheet (print-plan.ts): every cell of the block in one write.
-  const plan = printPlan(sections);
+  // One sheet, one orientation: landscape when a section needs it (the file prints that one on its own sheet).
+  const orientation = sections.some(isWide) ? "landscape" : "portrait";
+  const plan = printPlan(sections, orientation);
   const width = plan.width;
   const last = columnLetter(width);
   const cells = planCells(plan, options.title, options.subtitle);
@@ -104,8 +116,7 @@ export async function writeSummarySheet(
 
     if (features.pageLayout) {
       const page = ws.pageLayout;
-      // One sheet, one orientation: landscape when a section needs it (the file prints that one on its own sheet).
-      page.orientation = sections.some(isWide) ? "Landscape" : "Portrait";
+      page.orientation = orientation === "landscape" ? "Landscape" : "Portrait";
       page.paperSize = "A4" as Excel.PaperType;
       page.centerHorizontally = true;
       page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -146,14 +157,26 @@ export async function writeSummarySheet(
       }
       for (const t of section.tables) {
         ws.getRange(`A${t.titleRow}`).format.font.bold = true;
-        const head = ws.getRange(`A${t.headerRow}:${columnLetter(t.table.columns.length)}${t.headerRow}`);
-        head.format.font.bold = true;
-        head.format.fill.color = HEAD_FILL;
-        head.format.horizontalAlignment = "Center";
-        head.format.wrapText = true;
-        if (t.headerHeight !== null) head.format.rowHeight = t.headerHeight;
+        const right = columnLetter(t.table.columns.length);
+        for (const headerRow of [t.headerRow, ...t.repeatedHeaderRows]) {
+          const head = ws.getRange(`A${headerRow}:${right}${headerRow}`);
+          head.format.font.bold = true;
+          head.format.fill.color = HEAD_FILL;
+          head.format.horizontalAlignment = "Center";
+          head.format.wrapText = true;
+          if (t.headerHeight !== null) head.format.rowHeight = t.headerHeight;
+        }
+        // Thin grey lines around and inside the header and the rows, as the file's cells have.
+        const lastRow = t.table.rows.length > 0 ? (t.dataRows.at(-1) ?? t.headerRow) : t.headerRow;
+        const borders = ws.getRange(`A${t.headerRow}:${right}${lastRow}`).format.borders;
+        for (const edge of BORDER_EDGES) {
+          const border = borders.getItem(edge);
+          border.style = "Continuous";
+          border.weight = "Thin";
+          border.color = BORDER_COLOR;
+        }
         t.table.rows.forEach((row, ri) => {
-          const r = t.firstRow + ri;
+          const r = t.dataRows[ri] ?? t.firstRow + ri;
           for (const i of t.wrapColumns[ri] ?? []) ws.getRange(cellAddress(r, i + 1)).format.wrapText = true;
           const height = t.rowHeights[ri];
           if (height) {

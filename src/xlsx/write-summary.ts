@@ -88,7 +88,7 @@ function writePrintSheet(
     },
     headerFooter: { oddFooter: PRINT_LABELS.pageFooter },
   });
-  const plan = printPlan(sheet.sections);
+  const plan = printPlan(sheet.sections, sheet.orientation);
   const width = plan.width;
   for (const [r, line] of planCells(plan, input.title, input.subtitle)) {
     for (const [c, { value, format }] of line) {
@@ -117,18 +117,20 @@ function writePrintSheet(
     }
     for (const t of section.tables) {
       ws.getCell(t.titleRow, 1).font = { bold: true };
-      t.table.columns.forEach((_, i) => {
-        const cell = ws.getCell(t.headerRow, i + 1);
-        cell.font = { bold: true };
-        cell.fill = HEAD_FILL;
-        cell.border = BOX;
-        cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-      });
-      // LibreOffice and Excel do not grow a row for wrapped text on their own when printing a written file.
-      if (t.headerHeight !== null) ws.getRow(t.headerRow).height = t.headerHeight;
+      for (const headerRow of [t.headerRow, ...t.repeatedHeaderRows]) {
+        t.table.columns.forEach((_, i) => {
+          const cell = ws.getCell(headerRow, i + 1);
+          cell.font = { bold: true };
+          cell.fill = HEAD_FILL;
+          cell.border = BOX;
+          cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+        });
+        // LibreOffice and Excel do not grow a row for wrapped text on their own when printing a written file.
+        if (t.headerHeight !== null) ws.getRow(headerRow).height = t.headerHeight;
+      }
       if (t.table.rows.length === 0) ws.getCell(t.firstRow, 1).font = { color: { argb: "FF888888" } };
       t.table.rows.forEach((row, ri) => {
-        const r = t.firstRow + ri;
+        const r = t.dataRows[ri] ?? t.firstRow + ri;
         const height = t.rowHeights[ri];
         row.forEach((_, i) => {
           const cell = ws.getCell(r, i + 1);

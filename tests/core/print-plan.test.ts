@@ -7,9 +7,12 @@ import type { SummaryTable } from "../../src/core/summary/table";
 import { displayWidth } from "../../src/core/summary/print-layout";
 import {
   CHART_ROWS,
+  KEEP_TOGETHER_ROWS,
   LINE_POINTS,
   PRINT_LABELS,
   type PrintSection,
+  ROW_POINTS,
+  pagePoints,
   planCells,
   printPlan,
 } from "../../src/core/summary/print-plan";
@@ -36,14 +39,16 @@ const SECTIONS: PrintSection[] = [
   { heading: "民主评议", tables: [counts("测评", 120)] },
 ];
 
-describe("printPlan", () => {
-  const plan = printPlan(SECTIONS);
+const plan = printPlan(SECTIONS);
 
+describe("printPlan", () => {
   test("sections follow one another after the title rows; a break before every section but the first", () => {
     const rows = plan.sections.map((s) => s.headingRow);
     expect(rows[0]).toBe(4);
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
-    expect(plan.breaksBefore).toEqual(rows.slice(1));
+    expect(plan.breaksBefore).toEqual(expect.arrayContaining(rows.slice(1)));
+    expect(plan.breaksBefore).not.toContain(rows[0]);
+    expect(plan.breaksBefore).toEqual([...new Set(plan.breaksBefore)].sort((a, b) => a - b));
     // Each section's last row lies before the next heading.
     plan.sections.forEach((s, i) => {
       const next = plan.sections[i + 1]?.headingRow ?? plan.lastRow + 1;
@@ -95,5 +100,84 @@ describe("printPlan", () => {
     const empty = members!.tables[3]!;
     expect(at(empty.firstRow, 1)?.value).toBe(PRINT_LABELS.none);
     expect(plan.lastRow).toBeGreaterThanOrEqual((plan.sections[2]?.tables[0]?.firstRow ?? 0) + 119);
+  });
+});
+
+describe("printPlan: pages", () => {
+  /** Tables of default-height rows only, so a page holds floor(pagePoints / ROW_POINTS) rows. */
+  const perPage = (o: "portrait" | "landscape") => Math.floor(pagePoints(o) / ROW_POINTS);
+  const smalls: PrintSection = {
+    heading: "民主评议",
+    tables: Array.from({ length: 9 }, (_, i) => counts(`按第${i + 1}类`, 6 + ((i * 7) % 13))),
+  };
+  const list = (n: number): SummaryTable => ({
+    title: "名单",
+    columns: ["序号", "姓名", "党小组"],
+    rows: Array.from({ length: n }, (_, i) => [i + 1, `党员${i + 1}`, `第${(i % 4) + 1}小组`]),
+  });
+
+  /** The page start (a break or the top of the sheet, after the print titles) at or before `row`. */
+  const pageStart = (breaks: readonly number[], row: number) => Math.max(3, ...breaks.filter((b) => b <= row));
+
+  test.each(["portrait", "landscape"] as const)(
+    "%s: no small table crosses a page end; a break before one only when it would",
+    (orientation) => {
+      const plan = printPlan([SECTIONS[0]!, smalls], orientation);
+      const tables = plan.sections[1]!.tables;
+      const moved = tables.filter((t) => plan.breaksBefore.includes(t.titleRow));
+      expect(moved.length).toBeGreaterThan(0);
+      for (const t of tables) {
+        const last = t.dataRows.at(-1)!;
+        expect(t.table.rows.length).toBeLessThanOrEqual(KEEP_TOGETHER_ROWS);
+        // No break inside the table, and title to last row fit on the page it starts.
+        expect(plan.breaksBefore.filter((b) => b > t.titleRow && b <= last)).toEqual([]);
+        expect((last - pageStart(plan.breaksBefore, t.titleRow) + 1) * ROW_POINTS).toBeLessThanOrEqual(
+          pagePoints(orientation),
+        );
+        // Moved to a new page only when it would not have fitted on the one before.
+        const before = pageStart(
+          plan.breaksBefore.filter((b) => b !== t.titleRow),
+          t.titleRow,
+        );
+        if (moved.includes(t)) expect((last - before + 1) * ROW_POINTS).toBeGreaterThan(pagePoints(orientation));
+      }
+    },
+  );
+
+  test.each(["portrait", "landscape"] as const)(
+    "%s: a long table repeats its header at each page it runs onto, with a break before it",
+    (orientation) => {
+      const plan = printPlan([{ heading: "党员花名册", tables: [counts("按类别", 4), list(150)] }], orientation);
+      const t = plan.sections[0]!.tables[1]!;
+      const cells = planCells(plan, "标题", "副标题");
+      const rowText = (r: number) => [1, 2, 3].map((c) => cells.get(r)?.get(c)?.value);
+      expect(t.repeatedHeaderRows.length).toBeGreaterThanOrEqual(Math.floor(150 / perPage(orientation)));
+      for (const r of t.repeatedHeaderRows) {
+        expect(plan.breaksBefore).toContain(r);
+        expect(rowText(r)).toEqual(t.table.columns);
+      }
+      // Every data row where it is listed, none on a repeated header row, in order.
+      expect(t.dataRows).toHaveLength(150);
+      t.dataRows.forEach((r, i) => expect(rowText(r)).toEqual(t.table.rows[i]));
+      expect(t.dataRows.some((r) => t.repeatedHeaderRows.includes(r))).toBe(false);
+      // Each page of the table holds at most a page of rows and is full but for the last.
+      const starts = [t.titleRow, ...t.repeatedHeaderRows];
+      const ends = [...t.repeatedHeaderRows.map((r) => r - 1), t.dataRows.at(-1)!];
+      starts.forEach((start, i) => {
+        const end = ends[i]!;
+        const rows = end - pageStart(plan.breaksBefore, start) + 1;
+        expect(rows).toBeLessThanOrEqual(perPage(orientation));
+        if (i < starts.length - 1) expect(rows + 1).toBeGreaterThan(perPage(orientation));
+      });
+      expect(plan.lastRow).toBe(t.dataRows.at(-1)! + 1);
+    },
+  );
+
+  test("a short table needs no repeated header; the chart's table never gets one", () => {
+    expect(plan.sections[1]?.tables.every((t) => t.repeatedHeaderRows.length === 0)).toBe(true);
+    const votes = plan.sections[2]!;
+    expect(votes.chart?.table.table.title).toBe("测评");
+    expect(votes.tables[0]?.repeatedHeaderRows).toEqual([]);
+    expect(votes.tables[0]?.dataRows).toEqual(Array.from({ length: 120 }, (_, i) => votes.tables[0]!.firstRow + i));
   });
 });

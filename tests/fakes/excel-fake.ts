@@ -51,6 +51,7 @@ import {
   writableCell,
 } from "./fake-grid";
 import { FakeConditionalFormatCollection } from "./fake-conditional-formats";
+import { FakeRangeBorders } from "./fake-borders";
 import { type SortField, cutsTable, deleteRows, insertRows, sortRows } from "./fake-edits";
 import {
   FakeChartCollection,
@@ -66,6 +67,7 @@ import {
 export * from "./fake-grid";
 export * from "./fake-objects";
 export * from "./fake-conditional-formats";
+export * from "./fake-borders";
 export type { SortField } from "./fake-edits";
 
 export interface FakeStats {
@@ -664,6 +666,7 @@ export class FakeRange extends Proxy {
 export class FakeRangeFormat {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorders;
 
   constructor(
     private readonly context: FakeContext,
@@ -671,6 +674,7 @@ export class FakeRangeFormat {
   ) {
     this.fill = new FakeRangeFill(context, range);
     this.font = new FakeRangeFont(range);
+    this.borders = new FakeRangeBorders(context, range);
   }
 
   set columnWidth(points: number) {

@@ -16,7 +16,14 @@ import { writeSummaryWorkbook } from "../../src/xlsx/write-summary";
 import { displayWidth } from "../../src/core/summary/print-layout";
 import { columnLetter } from "../../src/core/address";
 import { charsToPoints } from "../../addin/office/office-values";
-import { FakeOfficeError, type FakeExcel, type GridSheet, fakeFromXlsx, gridFromWorkbook } from "../fakes/excel-fake";
+import {
+  FakeOfficeError,
+  type FakeExcel,
+  type GridSheet,
+  cellBorders,
+  fakeFromXlsx,
+  gridFromWorkbook,
+} from "../fakes/excel-fake";
 import { FakeExcel as FakeHost } from "../fakes/excel-fake";
 import { buildTemplateWorkbook } from "../../src/xlsx/write-template";
 import { sampleRows } from "../../src/core/samples";
@@ -161,13 +168,15 @@ describe.each(NAMES)("汇总 in Excel and in the file: %s", (name) => {
     expect(c().syncs).toBe(2);
   });
 
-  test("a page break before every section's heading but the first, the rows where the file breaks", () => {
+  test("a page break before every section's heading but the first, all at the rows where the file breaks", () => {
     const { sheet, values, headings, file } = c();
     const headingRows = headings.map((h) => rowOf(values, h) + 1);
     expect(headingRows.every((r) => r > 0)).toBe(true);
     expect(headingRows).toEqual([...headingRows].sort((a, b) => a - b));
     const breaks = sheet.pageBreaks.map((b) => b.row);
-    expect(breaks).toEqual(headingRows.slice(1));
+    // Besides the sections', breaks before small tables kept on one page and repeated header rows (print-plan.ts).
+    expect(breaks).toEqual(expect.arrayContaining(headingRows.slice(1)));
+    expect(breaks).not.toContain(headingRows[0]);
     expect(sheet.pageBreaks.every((b) => b.column === 1)).toBe(true);
     expect(file.breaks).toEqual(breaks);
   });
@@ -189,6 +198,30 @@ describe.each(NAMES)("汇总 in Excel and in the file: %s", (name) => {
     const key = (m: { top: number; left: number; bottom: number; right: number }) =>
       `${m.top},${m.left},${m.bottom},${m.right}`;
     expect(sheet.merges.map(key).sort()).toEqual(file.grid.merges.map(key).sort());
+  });
+
+  test("thin grey lines on every side of the same cells as the file's: each table's header and rows", () => {
+    const { sheet, file } = c();
+    const { lastRow } = printAreaOf(c());
+    const width = sheet.columnWidths.size;
+    const inExcel: string[] = [];
+    const inFile: string[] = [];
+    for (let r = 1; r <= lastRow; r++)
+      for (let col = 1; col <= width; col++) {
+        const cell = sheet.cells.get(r * 16384 + col);
+        const lines = cell ? cellBorders(cell) : {};
+        const sides = (["top", "left", "bottom", "right"] as const).filter(
+          (s) => lines[s]?.style === "Continuous" && lines[s]?.weight === "Thin" && lines[s]?.color === "#999999",
+        );
+        if (sides.length > 0) inExcel.push(`${r},${col}:${sides.join(" ")}`);
+        const border = file.ws.getCell(r, col).border ?? {};
+        const drawn = (["top", "left", "bottom", "right"] as const).filter(
+          (s) => border[s]?.style === "thin" && border[s]?.color?.argb === "FF999999",
+        );
+        if (drawn.length > 0) inFile.push(`${r},${col}:${drawn.join(" ")}`);
+      }
+    expect(inFile.length).toBeGreaterThan(20);
+    expect(inExcel).toEqual(inFile);
   });
 
   test("column widths and row heights as the file's", () => {
@@ -264,6 +297,38 @@ describe.each(NAMES)("汇总 in Excel and in the file: %s", (name) => {
       const next = breaks.find((b) => b > from) ?? Infinity;
       expect(to).toBeLessThan(next);
     }
+  });
+});
+
+describe("the fake's borders", () => {
+  test("a border reads only after load and sync: the common line of its cells, else null", async () => {
+    const { fake } = cases["roster-clean"]!;
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(SUMMARY);
+      const range = ws.getRange("H300:I302");
+      range.format.borders.getItem("InsideVertical").style = "Continuous";
+      range.format.borders.getItem("EdgeTop").color = "#ff0000";
+      const inside = range.format.borders.getItem("InsideVertical");
+      const top = range.format.borders.getItem("EdgeTop");
+      const bottom = range.format.borders.getItem("EdgeBottom");
+      inside.load("style");
+      top.load("color,style");
+      bottom.load("style");
+      expect(() => inside.style).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(inside.style).toBe("Continuous");
+      expect([top.color, top.style]).toEqual(["#FF0000", "Continuous"]);
+      expect(bottom.style).toBe("None");
+      expect(() => range.format.borders.getItem("DiagonalUp")).toThrow(FakeOfficeError);
+    });
+    const grid = fake.sheet(SUMMARY);
+    const sides = (r: number, col: number) => Object.keys(cellBorders(grid.cells.get(r * 16384 + col)!)).sort();
+    expect([sides(300, 8), sides(300, 9), sides(301, 8), sides(302, 9)]).toEqual([
+      ["right", "top"],
+      ["left", "top"],
+      ["right"],
+      ["left"],
+    ]);
   });
 });
 

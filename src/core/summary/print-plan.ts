@@ -5,6 +5,11 @@
  *
  * A section is its heading, then the paragraph (年度概况), then its chart, then its tables: the chart sits under
  * the heading, on the section's first page, so a long section never splits it across a page break.
+ *
+ * Within a section the plan counts row heights against the page (A4, its margins, unscaled): a table of at most
+ * KEEP_TOGETHER_ROWS rows that would cross the page end starts a new page, and a longer table gets its header row
+ * written again, after a manual page break, wherever it runs onto a new page (the sheet's one print-title range
+ * holds the title rows). Every page thus starts at a manual break.
  */
 import type { SummaryTable } from "./table";
 import { chartColumns, chartRows, chartTableIndex } from "./chart-table";
@@ -27,6 +32,13 @@ export interface PlacedTable {
   readonly headerHeight: number | null;
   /** The row of the first data row, or of （无） when the table has none. */
   readonly firstRow: number;
+  /** Per data row, its row on the sheet (consecutive from `firstRow` but for the repeated header rows). */
+  readonly dataRows: readonly number[];
+  /**
+   * Rows that repeat the header where a long table runs onto the next page; a page break goes before each (a
+   * sheet has one print-title range, and several tables share it).
+   */
+  readonly repeatedHeaderRows: readonly number[];
   /** Per data row, its height (points) when a cell wraps onto more lines, else null. */
   readonly rowHeights: readonly (number | null)[];
   /** Per data row, the columns (0-based) whose text wraps. */
@@ -60,7 +72,10 @@ export interface PrintPlan {
   /** Columns the title, headings and charts span (at least 2). */
   readonly width: number;
   readonly sections: readonly PlacedSection[];
-  /** Rows a manual page break goes before: every section's heading row but the first. */
+  /**
+   * Rows a manual page break goes before, in order: every section's heading row but the first, the title row of a
+   * small table that would otherwise cross the page end, and every repeated header row.
+   */
   readonly breaksBefore: readonly number[];
   /** The last row of the print area. */
   readonly lastRow: number;
@@ -80,6 +95,17 @@ export const LINE_POINTS = 16;
 const MAX_ROW_POINTS = 409;
 const MAX_HEADER_LINES = 3;
 const MIN_COLUMN = 8;
+/** A4 in points. */
+const A4 = { width: 595.3, height: 841.9 } as const;
+/**
+ * Points the plan counts for a row it leaves at the default height: at least what Excel and WPS (14.25 for 11 pt
+ * 等线 or 宋体) and LibreOffice give such a row, so a page holds the rows the plan puts on it, even unscaled.
+ */
+export const ROW_POINTS = LINE_POINTS;
+/** A table of at most this many rows is kept on one page. */
+export const KEEP_TOGETHER_ROWS = 25;
+/** A table starts a new page unless its title, header and this many rows fit on the current one. */
+const MIN_FIRST_ROWS = 3;
 
 /** Words the printed summary adds around the tables (one place, for the translations). */
 export const PRINT_LABELS = {
@@ -110,7 +136,50 @@ export function isWide(section: PrintSection): boolean {
   return columnWidths(section.tables).reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH;
 }
 
-export function printPlan(sections: readonly PrintSection[]): PrintPlan {
+/** Points a printed page holds below the print titles (rows 1–2), with the plan's margins and no scaling. */
+export function pagePoints(orientation: "portrait" | "landscape"): number {
+  const paper = orientation === "portrait" ? A4.height : A4.width;
+  return paper - (PRINT_MARGINS.top + PRINT_MARGINS.bottom) * 72 - TITLE_HEIGHT - ROW_POINTS;
+}
+
+/**
+ * The points a page has used so far. Where a row does not fit, the plan breaks the page before it: every page
+ * starts at a manual break, none where the printer would estimate otherwise.
+ */
+class PageFill {
+  used = 0;
+  constructor(
+    readonly page: number,
+    private readonly breaks: number[],
+  ) {}
+  fits(points: number): boolean {
+    return this.used + points <= this.page;
+  }
+  newPage(row: number): void {
+    this.breaks.push(row);
+    this.used = 0;
+  }
+  /** Adds the row; true when it starts a new page. */
+  add(points: number, row: number): boolean {
+    const full = this.used > 0 && !this.fits(points);
+    if (full) this.newPage(row);
+    this.used += points;
+    return full;
+  }
+  /** An empty row between blocks: at a page end it takes what is left there. */
+  gap(): void {
+    this.used = Math.min(this.page, this.used + ROW_POINTS);
+  }
+}
+
+/**
+ * `orientation` is the page the sheet prints on (default: landscape when a section is too wide for portrait); the
+ * plan counts row heights against it to keep small tables on one page and repeat long tables' headers.
+ */
+export function printPlan(
+  sections: readonly PrintSection[],
+  orientation: "portrait" | "landscape" = sections.some(isWide) ? "landscape" : "portrait",
+): PrintPlan {
   const tables = sections.flatMap((s) => s.tables);
   // A sheet of paragraphs only is as wide as a portrait page.
   const measured = tables.length > 0 ? columnWidths(tables) : [PORTRAIT_WIDTH / 2, PORTRAIT_WIDTH / 2];
@@ -118,9 +187,14 @@ export function printPlan(sections: readonly PrintSection[]): PrintPlan {
   const widths = Array.from({ length: width }, (_, i) => measured[i] ?? MIN_COLUMN);
   const across = widths.reduce((a, b) => a + b, 0);
   const placed: PlacedSection[] = [];
+  const breaks: number[] = [];
+  const fill = new PageFill(pagePoints(orientation), breaks);
   let r = SUBTITLE_ROW + 2;
-  for (const section of sections) {
+  fill.gap();
+  for (const [si, section] of sections.entries()) {
+    if (si > 0) fill.newPage(r);
     const headingRow = r++;
+    fill.add(ROW_POINTS, headingRow);
     let paragraph: PlacedSection["paragraph"] = null;
     if (section.paragraph) {
       paragraph = {
@@ -129,18 +203,18 @@ export function printPlan(sections: readonly PrintSection[]): PrintPlan {
         text: section.paragraph,
       };
       r += 2;
+      fill.add(paragraph.height, paragraph.row);
+      fill.gap();
     }
     const pick = chartTableIndex(section.tables);
     const chartFrom = pick >= 0 ? r : -1;
-    if (pick >= 0) r += CHART_ROWS + 1;
+    if (pick >= 0) {
+      r += CHART_ROWS + 1;
+      fill.add(CHART_ROWS * ROW_POINTS, chartFrom);
+      fill.gap();
+    }
     const mine: PlacedTable[] = [];
-    for (const table of section.tables) {
-      const titleRow = r;
-      const headerRow = r + 1;
-      const headerLines = Math.max(
-        1,
-        ...table.columns.map((c, i) => Math.ceil((displayWidth(c) + 1) / (widths[i] ?? MIN_COLUMN))),
-      );
+    for (const [ti, table] of section.tables.entries()) {
       const wrapColumns = table.rows.map((row, ri) =>
         row.flatMap((v, i) =>
           typeof v === "string" && linesIn(printedText(table, ri, i, v), widths[i] ?? MIN_COLUMN) > 1 ? [i] : [],
@@ -153,17 +227,49 @@ export function printPlan(sections: readonly PrintSection[]): PrintPlan {
         );
         return lines > 1 ? heightOf(lines) : null;
       });
+      const headerLines = Math.max(
+        1,
+        ...table.columns.map((c, i) => Math.ceil((displayWidth(c) + 1) / (widths[i] ?? MIN_COLUMN))),
+      );
+      const headerHeight = headerLines > 1 ? heightOf(Math.min(headerLines, MAX_HEADER_LINES)) : null;
+      const head = ROW_POINTS + (headerHeight ?? ROW_POINTS);
+      const rowPoints = table.rows.length > 0 ? rowHeights.map((h) => h ?? ROW_POINTS) : [ROW_POINTS];
+      const whole = head + rowPoints.reduce((a, b) => a + b, 0) + (table.footnote ? ROW_POINTS : 0);
+      const opening = head + rowPoints.slice(0, MIN_FIRST_ROWS).reduce((a, b) => a + b, 0);
+      const small = table.rows.length <= KEEP_TOGETHER_ROWS && whole <= fill.page;
+      // A small table that would cross the page end, or a long one whose first rows would not fit, starts a page.
+      if (fill.used > 0 && !fill.fits(small ? whole : opening)) fill.newPage(r);
+      const titleRow = r;
+      const headerRow = r + 1;
+      fill.add(ROW_POINTS, titleRow);
+      fill.add(headerHeight ?? ROW_POINTS, headerRow);
       r = headerRow + 1;
       const firstRow = r;
-      r += Math.max(1, table.rows.length);
+      // The chart reads its table's rows as one block: its table never gets a header row in between.
+      const repeats = ti !== pick;
+      const dataRows: number[] = [];
+      const repeatedHeaderRows: number[] = [];
+      rowPoints.forEach((points, ri) => {
+        if (repeats && !fill.fits(points)) {
+          fill.add(headerHeight ?? ROW_POINTS, r);
+          repeatedHeaderRows.push(r++);
+        }
+        fill.add(points, r);
+        if (ri < table.rows.length) dataRows.push(r);
+        r++;
+      });
       const footnoteRow = table.footnote ? r++ : null;
+      if (footnoteRow !== null) fill.add(ROW_POINTS, footnoteRow);
       r++;
+      fill.gap();
       mine.push({
         table,
         titleRow,
         headerRow,
-        headerHeight: headerLines > 1 ? heightOf(Math.min(headerLines, MAX_HEADER_LINES)) : null,
+        headerHeight,
         firstRow,
+        dataRows,
+        repeatedHeaderRows,
         rowHeights,
         wrapColumns,
         footnoteRow,
@@ -186,7 +292,7 @@ export function printPlan(sections: readonly PrintSection[]): PrintPlan {
     widths,
     width,
     sections: placed,
-    breaksBefore: placed.slice(1).map((s) => s.headingRow),
+    breaksBefore: breaks,
     lastRow: Math.max(SUBTITLE_ROW, r - 1),
   };
 }
@@ -212,10 +318,11 @@ export function planCells(plan: PrintPlan, title: string, subtitle: string): Map
     if (s.paragraph) put(s.paragraph.row, 1, s.paragraph.text);
     for (const t of s.tables) {
       put(t.titleRow, 1, t.table.title);
-      t.table.columns.forEach((c, i) => put(t.headerRow, i + 1, c));
+      for (const headerRow of [t.headerRow, ...t.repeatedHeaderRows])
+        t.table.columns.forEach((c, i) => put(headerRow, i + 1, c));
       if (t.table.rows.length === 0) put(t.firstRow, 1, PRINT_LABELS.none);
       t.table.rows.forEach((row, ri) =>
-        row.forEach((v, i) => put(t.firstRow + ri, i + 1, v, numberFormatOf(t.table, ri, i))),
+        row.forEach((v, i) => put(t.dataRows[ri] ?? t.firstRow + ri, i + 1, v, numberFormatOf(t.table, ri, i))),
       );
       if (t.footnoteRow !== null && t.table.footnote) put(t.footnoteRow, 1, t.table.footnote);
     }
