@@ -5,14 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { sample } from "../helpers/cli";
-import {
-  type Served,
-  recordConsoleErrors,
-  requireChromium,
-  serveAndLaunch,
-  openInValidate,
-  sharedPaneBuild,
-} from "./harness";
+import { type Served, openInValidate, openSharedPane } from "./harness";
 
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 const WIDTH = 320;
@@ -24,12 +17,10 @@ describeBrowser("English in a 320 px pane (headless Chromium)", () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    requireChromium();
-    served = await serveAndLaunch(await sharedPaneBuild());
-    const context = await served.browser.newContext({ locale: "en-US", viewport: { width: WIDTH, height: 800 } });
-    page = await context.newPage();
-    recordConsoleErrors(page, consoleErrors);
-    await page.goto(served.url);
+    ({ served, page } = await openSharedPane(consoleErrors, {
+      locale: "en-US",
+      viewport: { width: WIDTH, height: 800 },
+    }));
   }, 400_000);
 
   afterAll(async () => {

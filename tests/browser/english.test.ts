@@ -13,17 +13,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import {
-  OUT,
-  ROOT,
-  type Served,
-  paneContext,
-  recordConsoleErrors,
-  requireChromium,
-  serveAndLaunch,
-  openInValidate,
-  sharedPaneBuild,
-} from "./harness";
+import { OUT, ROOT, type Served, requireChromium, openInValidate, openSharedPane } from "./harness";
 import { HAN, hanLines, workbookTexts } from "../helpers/user-data";
 import { LANG_SWITCH } from "../../addin/taskpane/i18n";
 
@@ -143,12 +133,7 @@ describeBrowser("English mode in headless Chromium", () => {
     requireChromium();
     mkdirSync(OUT, { recursive: true });
     await combinedWorkbook(COMBINED);
-    served = await serveAndLaunch(await sharedPaneBuild());
-    const context = await paneContext(served.browser);
-    page = await context.newPage();
-    recordConsoleErrors(page, consoleErrors);
-    await page.goto(served.url);
-    // A production build: about a minute on a quiet 2-core machine, several on a busy one.
+    ({ served, page } = await openSharedPane(consoleErrors));
   }, 400_000);
 
   afterAll(async () => {

@@ -161,3 +161,19 @@ export async function openInValidate(page: Page, file: string): Promise<void> {
     .waitFor({ timeout: 20000 });
   await page.getByTestId("totals").waitFor({ timeout: 20000 });
 }
+
+/**
+ * The run's shared build served and opened in headless Chromium (a pane-sized Chinese context unless `options`
+ * say otherwise), its console errors collected into `errors`.
+ */
+export async function openSharedPane(
+  errors: string[],
+  options: BrowserContextOptions = {},
+): Promise<{ served: Served; page: Page }> {
+  requireChromium();
+  const served = await serveAndLaunch(await sharedPaneBuild());
+  const page = await (await paneContext(served.browser, options)).newPage();
+  recordConsoleErrors(page, errors);
+  await page.goto(served.url);
+  return { served, page };
+}

@@ -14,15 +14,7 @@ import type { Issue } from "../../src/core/types";
 import { validateWorkbook } from "../../src/core/engine";
 import { snapshotWorkbook } from "../../src/xlsx/snapshot";
 import { runCli, sample } from "../helpers/cli";
-import {
-  OUT,
-  type Served,
-  recordConsoleErrors,
-  requireChromium,
-  serveAndLaunch,
-  openInValidate,
-  sharedPaneBuild,
-} from "./harness";
+import { OUT, type Served, requireChromium, openInValidate, openSharedPane } from "./harness";
 
 const SKIP = process.env["ZHIBU_SKIP_BROWSER"] === "1";
 const MESSY = sample("roster-messy.xlsx");
@@ -107,11 +99,7 @@ describeBrowser("the 校验 issue list in a 320 px pane (headless Chromium)", ()
     requireChromium();
     mkdirSync(OUT, { recursive: true });
     work = mkdtempSync(path.join(tmpdir(), "zhibu-issue-list-"));
-    served = await serveAndLaunch(await sharedPaneBuild());
-    const context = await served.browser.newContext({ locale: "zh-CN", viewport: { width: WIDTH, height: HEIGHT } });
-    page = await context.newPage();
-    recordConsoleErrors(page, consoleErrors);
-    await page.goto(served.url);
+    ({ served, page } = await openSharedPane(consoleErrors, { viewport: { width: WIDTH, height: HEIGHT } }));
   }, 400_000);
 
   afterAll(async () => {

@@ -2,6 +2,7 @@
  * The LibreOffice-based suites: run `suite` when the tools are on PATH; fail with the install line when they are
  * missing; skip only when ZHIBU_SKIP_LIBREOFFICE=1 asks for it.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -33,4 +34,24 @@ export function describeWithLibreOffice(
     return;
   }
   describe(title, suite);
+}
+
+/** `soffice --headless --convert-to TARGET` of `files` into `outDir`, with its own profile (a file: URL). */
+export function soffice(profile: string, target: string, outDir: string, files: readonly string[]): void {
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      target,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 300_000 },
+  );
+  if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.status} ${r.stdout} ${r.stderr}`);
 }

@@ -18,7 +18,7 @@ import { CATEGORY } from "../../src/core/templates/roster";
 import { AGE_BANDS, ageBandLabel } from "../../src/core/summary/roster";
 import { GRADES } from "../../src/core/templates/evaluation";
 import { runCli, sample, tempDir } from "../helpers/cli";
-import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { describeWithLibreOffice, soffice } from "../helpers/libreoffice";
 
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 const AS_OF = "2026-11-21";
@@ -27,25 +27,6 @@ const TOTAL = "Total Result";
 describeWithLibreOffice("summary workbooks opened in LibreOffice", suite);
 
 type Grid = string[][];
-
-function soffice(profile: string, target: string, outDir: string, files: readonly string[]): void {
-  const r = spawnSync(
-    "soffice",
-    [
-      `-env:UserInstallation=${profile}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      target,
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 300_000 },
-  );
-  if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.status} ${r.stdout} ${r.stderr}`);
-}
 
 function csvSheet(dir: string, base: string, sheet: string): Grid {
   const file = path.join(dir, `${base}-${sheet}.csv`);

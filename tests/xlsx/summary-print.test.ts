@@ -27,7 +27,7 @@ import { roster } from "../../src/core/templates/roster";
 import { buildTemplateWorkbook } from "../../src/xlsx/write-template";
 import { AS_OF } from "../helpers/build";
 import { runCli, tempDir } from "../helpers/cli";
-import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { describeWithLibreOffice, soffice } from "../helpers/libreoffice";
 
 describeWithLibreOffice("summary files printed by LibreOffice", suite);
 
@@ -144,22 +144,12 @@ function suite(): void {
     );
     await summarize("roster", rosterFile);
     await summarize("all", all);
-    const r = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--norestore",
-        "--nolockcheck",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        pdfDir,
-        ...["roster", "all"].map((n) => path.join(dir, `${n}.xlsx`)),
-      ],
-      { encoding: "utf8", timeout: 300_000 },
+    soffice(
+      profile,
+      "pdf",
+      pdfDir,
+      ["roster", "all"].map((n) => path.join(dir, `${n}.xlsx`)),
     );
-    if (r.status !== 0) throw new Error(`LibreOffice failed: ${r.status} ${r.stdout} ${r.stderr}`);
     for (const [name, p] of printed) {
       const pages = pdfPages(path.join(pdfDir, `${name}.pdf`));
       (p.pages as Page[]).push(...pages);
