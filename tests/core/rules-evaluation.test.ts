@@ -1,25 +1,7 @@
 import type { CellValue } from "../../src/core/types";
-import { check, pairs, settingsOf, sheetOf } from "../helpers/build-sheet";
+import { EVALUATION_HEADERS, check, pairs, settingsOf, sheetOf } from "../helpers/build-sheet";
 
-const HEADERS = [
-  "序号",
-  "姓名",
-  "部门",
-  "岗位",
-  "师德师风(20)",
-  "出勤考勤（10）",
-  "工作量(20)",
-  "教学质量(30)",
-  "教育科研(10)",
-  "特色工作(10)",
-  "加分",
-  "扣分",
-  "总分",
-  "排名",
-  "等次",
-  "师德一票否决",
-  "备注",
-];
+const HEADERS = EVALUATION_HEADERS;
 // Columns: A 序号 … E–J items, K 加分, L 扣分, M 总分, N 排名, O 等次, P 否决.
 
 function person(scores: number[], extra: Record<string, CellValue> = {}): Record<string, CellValue> {

@@ -7,7 +7,7 @@
 import type { CellFormula, CellValue } from "../../src/core/types";
 import { type Reading, readCell } from "../../src/core/coerce";
 import { basePerson, makeId, runRoster } from "../helpers/build";
-import { check, pairs, sheetOf } from "../helpers/build-sheet";
+import { EVALUATION_HEADERS, check, pairs, sheetOf } from "../helpers/build-sheet";
 
 const fx = (formula: string): CellFormula => ({ kind: "formula", formula });
 
@@ -73,25 +73,7 @@ describe("cell.uncalculated on a roster", () => {
 });
 
 describe("cell.uncalculated on an evaluation", () => {
-  const HEADERS = [
-    "序号",
-    "姓名",
-    "部门",
-    "岗位",
-    "师德师风(20)",
-    "出勤考勤（10）",
-    "工作量(20)",
-    "教学质量(30)",
-    "教育科研(10)",
-    "特色工作(10)",
-    "加分",
-    "扣分",
-    "总分",
-    "排名",
-    "等次",
-    "师德一票否决",
-    "备注",
-  ];
+  const HEADERS = EVALUATION_HEADERS;
   const ITEMS = ["师德师风(20)", "出勤考勤（10）", "工作量(20)", "教学质量(30)", "教育科研(10)", "特色工作(10)"];
   function person(name: string, scores: number[], total: CellValue, rank: CellValue): Record<string, CellValue> {
     const row: Record<string, CellValue> = { 序号: 1, 姓名: name, 部门: "一年级组", 岗位: "教师", 加分: 0, 扣分: 0 };

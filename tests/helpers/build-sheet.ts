@@ -22,3 +22,24 @@ export function check(sheets: SheetSnapshot[]): { issues: Issue[]; result: Retur
 export function pairs(issues: readonly Issue[], rule?: string): Array<[string, string | null]> {
   return issues.filter((i) => !rule || i.rule === rule).map((i) => [i.rule, i.cell]);
 }
+
+/** The headers of a school's 年终考核量化表: six items with their maxima, the sums and the 等次. */
+export const EVALUATION_HEADERS = [
+  "序号",
+  "姓名",
+  "部门",
+  "岗位",
+  "师德师风(20)",
+  "出勤考勤（10）",
+  "工作量(20)",
+  "教学质量(30)",
+  "教育科研(10)",
+  "特色工作(10)",
+  "加分",
+  "扣分",
+  "总分",
+  "排名",
+  "等次",
+  "师德一票否决",
+  "备注",
+];
