@@ -137,18 +137,8 @@ describe("three-row header block", () => {
     ];
     const merges = ["A1:A3", "B1:B3", "C1:C3", "D1:D3", "E1:E3", "F1:J1", "F2:H2", "I2:J2"].map(merge);
     const p = basePerson();
-    const row = [
-      "seq",
-      "name",
-      "gender",
-      "idNumber",
-      "category",
-      "applicationDate",
-      "activistDate",
-      "candidateDate",
-      "admissionDate",
-      "fullDate",
-    ].map((k) => p[k] ?? null);
+    // The form's columns up to 转正日期 (no 党费 group).
+    const row = formRow(p).slice(0, FORM_KEYS.indexOf("fullDate") + 1);
     const result = validate(workbook({ name: "名册", values: [top, mid, low, row], merges }));
     expect(sheetOf(result, "名册")).toMatchObject({ headerRows: [1, 3], headerRow: 3, dataRows: 1 });
     expect(result.contexts[0]!.match.columns.find((c) => c.field.key === "fullDate")).toMatchObject({
