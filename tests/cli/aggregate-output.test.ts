@@ -1,7 +1,7 @@
 /** `aggregate FOLDER -o FOLDER/<a branch's workbook>` must not write over that input, even with --force. */
-import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, sample, tempDir } from "../helpers/cli";
+import { runCli, sample, tempDir, expectUntouched } from "../helpers/cli";
 
 describe("zhibu aggregate: an output inside an input folder", () => {
   const dir = tempDir();
@@ -11,13 +11,11 @@ describe("zhibu aggregate: an output inside an input folder", () => {
 
   test("a branch's workbook named as the output is refused and left as it was", async () => {
     const target = path.join(folder, "roster-clean.xlsx");
-    const bytes = readFileSync(target);
-    const before = statSync(target).mtimeMs;
+    const untouched = expectUntouched(target);
     const r = await runCli(["aggregate", folder, "-o", target, "--force", "--as-of", "2026-11-21"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/输出文件与输入文件相同/);
-    expect(readFileSync(target).equals(bytes)).toBe(true);
-    expect(statSync(target).mtimeMs).toBe(before);
+    untouched();
   });
 
   test("an earlier district workbook there is still replaced on a re-run with --force", async () => {

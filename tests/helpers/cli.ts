@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -71,4 +71,14 @@ export function encodeGbk(text: string): Buffer {
     }
   }
   return Buffer.from(bytes);
+}
+
+/** Remembers `file` as it is now; the returned check fails when its bytes or its modification time changed. */
+export function expectUntouched(file: string): () => void {
+  const bytes = readFileSync(file);
+  const mtime = statSync(file).mtimeMs;
+  return () => {
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+  };
 }
