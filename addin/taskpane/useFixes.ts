@@ -12,6 +12,7 @@ import type { ValidationControls } from "./useValidation";
 import type { RuleGroup } from "./validation-model";
 import { type ActionState, useAction } from "./useAction";
 import { fixesOfGroup, fixesOfIssue, rowGuards, sheetsOf } from "./fix-model";
+import { useStoredRecord } from "./useMarkRecord";
 
 export type FixReport =
   | {
@@ -46,16 +47,6 @@ export interface FixControls {
   readonly busyKind: "fix" | "undo";
 }
 
-function load(store: FixStore | null): FixRecord | null {
-  try {
-    const r = store?.load() ?? null;
-    return r && r.cells.length > 0 ? r : null;
-  } catch (e) {
-    console.warn("could not read the saved fixes", e);
-    return null;
-  }
-}
-
 async function save(store: FixStore | null, record: FixRecord | null): Promise<unknown> {
   try {
     await store?.save(record);
@@ -79,15 +70,17 @@ export function useFixes({
   const result = state.status === "done" && state.source.kind === "office" && host ? state.result : null;
   const all = useMemo(() => (result ? deriveFixes(result) : []), [result]);
   const [preview, setPreview] = useState<readonly Fix[] | null>(null);
-  const [record, setRecordState] = useState<FixRecord | null>(() => load(store));
+  const [record, setRecordState] = useStoredRecord(store, "fixes", (r) => r.cells.length > 0);
+  // The record as of the last change, for the async actions that extend or undo it.
   const recordRef = useRef(record);
-  const setRecord = useCallback((r: FixRecord | null) => {
-    recordRef.current = r;
-    setRecordState(r);
-  }, []);
-  useEffect(() => {
-    if (store && recordRef.current === null) setRecord(load(store));
-  }, [store, setRecord]);
+  recordRef.current = record;
+  const setRecord = useCallback(
+    (r: FixRecord | null) => {
+      recordRef.current = r;
+      setRecordState(r);
+    },
+    [setRecordState],
+  );
   const [action, run] = useAction<FixReport>();
   const [busyKind, setBusyKind] = useState<"fix" | "undo">("fix");
 
