@@ -2,6 +2,7 @@
 import type { Issue } from "../../src/core/types";
 import type { ValidationResult } from "../../src/core/engine";
 import type { Fix } from "../../src/core/fixes";
+import type { DataRow } from "../../src/core/rows";
 import type { FixGuard, RefusedCell } from "../office/port";
 import type { RuleGroup } from "./validation-model";
 import { displayValue } from "./validation-model";
@@ -28,14 +29,27 @@ export function fixesOfGroup(fixes: readonly Fix[], group: RuleGroup): Fix[] {
 
 /** One guard per fixed row: the row's 姓名 cell as validated (none where the sheet has no 姓名 column). */
 export function rowGuards(result: ValidationResult, fixes: readonly Fix[]): FixGuard[] {
+  const rowsOf = new Map<string, { letter: string | undefined; rows: Map<number, DataRow> }>();
+  const sheetRows = (sheet: string) => {
+    let entry = rowsOf.get(sheet);
+    if (!entry) {
+      const rows = result.contexts.find((c) => c.sheet === sheet)?.rows ?? [];
+      entry = {
+        letter: result.sheets.find((s) => s.sheet === sheet)?.columns[NAME_FIELD],
+        rows: new Map(rows.map((r) => [r.row, r])),
+      };
+      rowsOf.set(sheet, entry);
+    }
+    return entry;
+  };
   const out: FixGuard[] = [];
   const seen = new Set<string>();
   for (const fix of fixes) {
     const key = `${fix.sheet}\u0000${fix.row}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const letter = result.sheets.find((s) => s.sheet === fix.sheet)?.columns[NAME_FIELD];
-    const row = result.contexts.find((c) => c.sheet === fix.sheet)?.rows.find((r) => r.row === fix.row);
+    const { letter, rows } = sheetRows(fix.sheet);
+    const row = rows.get(fix.row);
     if (letter === undefined || !row) continue;
     out.push({ sheet: fix.sheet, cell: `${letter}${fix.row}`, row: fix.row, value: row.raw(NAME_FIELD) });
   }
